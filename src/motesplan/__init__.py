@@ -1,0 +1,88 @@
+"""motesplan: plan the meeting year of bodies that meet in linked series.
+
+State the rules once (:class:`Problem`), solve them with OR-Tools CP-SAT
+(:func:`solve`), check any plan against them (:func:`check`), and write the
+plan for people and for programs.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from motesplan._convert import Weekday
+from motesplan._files import write_atomic
+from motesplan.checker import CheckResult, Violation, check
+from motesplan.errors import ConfigError, MotesplanError, PlanFormatError, ValidationError
+from motesplan.freedays import Calendar, Slot
+from motesplan.model import (
+    Body,
+    Count,
+    DateRange,
+    Form,
+    Link,
+    Member,
+    Pin,
+    Problem,
+    Series,
+    Weights,
+)
+from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
+from motesplan.plan_json import plan_from_json, plan_to_json, read_plan_json, result_to_json
+from motesplan.report import format_plan, format_result
+from motesplan.solver import Progress, SolveOptions, solve
+from motesplan.unavailable import (
+    Block,
+    BlockKind,
+    BridgeDays,
+    ClosedDates,
+    ClosedPeriod,
+    PublicHolidays,
+    SchoolBreaks,
+)
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "Body",
+    "BridgeDays",
+    "Calendar",
+    "CheckResult",
+    "ClosedDates",
+    "ClosedPeriod",
+    "ConfigError",
+    "Cost",
+    "Count",
+    "DateRange",
+    "Form",
+    "Link",
+    "Meeting",
+    "MeetingStatus",
+    "Member",
+    "MotesplanError",
+    "Pin",
+    "Plan",
+    "PlanFormatError",
+    "Problem",
+    "Progress",
+    "PublicHolidays",
+    "Result",
+    "SchoolBreaks",
+    "Series",
+    "Slot",
+    "SolveOptions",
+    "Status",
+    "ValidationError",
+    "Violation",
+    "Weekday",
+    "Weights",
+    "__version__",
+    "check",
+    "format_plan",
+    "format_result",
+    "plan_from_json",
+    "plan_to_json",
+    "read_plan_json",
+    "result_to_json",
+    "solve",
+    "write_atomic",
+]

@@ -1,0 +1,316 @@
+"""The independent checker: every hard rule and every soft cost of any plan.
+
+Pure Python, no OR-Tools. It takes the problem and a plan from anywhere (the
+solver, a person, a calendar read back from a file) and returns every violated
+hard rule (which meeting, which rule, why) and the cost of every soft rule,
+measured as ``docs/objective.md`` defines it, so a solved plan's costs can be
+compared with the solver's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
+
+from attrs import frozen
+from babel.dates import get_day_names
+
+from motesplan.freedays import Calendar, spans
+from motesplan.model import Link, Problem, Series
+from motesplan.objective import SPREAD_SCALE, spread_target
+from motesplan.plan import Cost, Meeting, Plan
+from motesplan.text import format_time_range, phrase
+
+__all__ = ["CheckResult", "Violation", "check"]
+
+
+@frozen
+class Violation:
+    """A broken hard rule.
+
+    Attributes:
+        rule: ``series``, ``id``, ``period``, ``weekday``, ``window``, ``time``,
+            ``unavailable``, ``count``, ``min_gap``, ``max_gap``, ``overlap``,
+            ``link``, ``location``, ``pin``.
+        message: what is wrong, for people.
+        series: the series it is about, if any.
+        meetings: the ids of the meetings involved.
+    """
+
+    rule: str
+    message: str
+    series: str | None = None
+    meetings: tuple[str, ...] = ()
+
+
+@frozen
+class CheckResult:
+    """What :func:`check` found."""
+
+    violations: tuple[Violation, ...]
+    costs: tuple[Cost, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every hard rule holds."""
+        return not self.violations
+
+    @property
+    def objective(self) -> int:
+        """Total cost in points."""
+        return sum(cost.points for cost in self.costs)
+
+
+def check(problem: Problem, plan: Plan, *, language: str | None = None) -> CheckResult:
+    """Check ``plan`` against every rule of ``problem``.
+
+    Cancelled meetings are ignored, except that they keep their ids.
+
+    Args:
+        problem: the rules.
+        plan: any plan.
+        language: language of the messages (default: the problem's).
+
+    Returns:
+        A :class:`CheckResult` with every violation and every soft cost.
+    """
+    return _Checker(problem, plan, language or problem.language).run()
+
+
+class _Checker:
+    def __init__(self, problem: Problem, plan: Plan, language: str) -> None:
+        self.problem = problem
+        self.plan = plan
+        self.language = language
+        self.calendar = Calendar(problem, language)
+        self.violations: list[Violation] = []
+        self.costs: list[Cost] = []
+        self.series = {series.id: series for series in problem.series}
+        self.active = tuple(m for m in plan.meetings if not m.cancelled)
+        self.pins = {(pin.series, pin.date): pin for pin in problem.pins}
+
+    def say(self, key: str, **values: object) -> str:
+        return phrase(key, self.language, **values)
+
+    def flag(self, rule: str, message: str, series: str | None, *meetings: Meeting) -> None:
+        self.violations.append(Violation(rule, message, series, tuple(m.id for m in meetings)))
+
+    def run(self) -> CheckResult:
+        for meeting_id, times in sorted(Counter(m.id for m in self.plan.meetings).items()):
+            if times > 1:
+                self.violations.append(
+                    Violation("id", self.say("v.id", meeting=meeting_id), None, (meeting_id,))
+                )
+        for meeting in self.active:
+            if meeting.series not in self.series:
+                message = self.say("v.series", meeting=meeting.id, series=meeting.series)
+                self.flag("series", message, meeting.series, meeting)
+            else:
+                self.check_meeting(meeting, self.series[meeting.series])
+        for series in self.problem.series:
+            meetings = tuple(m for m in self.active if m.series == series.id)
+            self.check_series(series, meetings)
+        self.check_pins()
+        self.check_overlaps()
+        for link in self.problem.links:
+            self.check_link(link)
+        return CheckResult(
+            tuple(self.violations), tuple(c for c in self.costs if c.points or c.amount)
+        )
+
+    # -- one meeting ---------------------------------------------------------
+
+    def check_meeting(self, meeting: Meeting, series: Series) -> None:
+        problem, language = self.problem, self.language
+        pin = self.pins.get((series.id, meeting.date))
+        if meeting.date < problem.start or meeting.end_date > problem.end:
+            message = self.say(
+                "v.period",
+                meeting=meeting.id,
+                date=meeting.date,
+                start=problem.start,
+                end=problem.end,
+            )
+            self.flag("period", message, series.id, meeting)
+        if meeting.date.weekday() not in series.weekdays:
+            allowed = ", ".join(_weekday_name(d, language) for d in series.weekdays)
+            message = self.say(
+                "v.weekday",
+                meeting=meeting.id,
+                weekday=_weekday_name(meeting.date.weekday(), language),
+                title=series.name,
+                allowed=allowed,
+            )
+            self.flag("weekday", message, series.id, meeting)
+        elif not series.allows(meeting.date):
+            message = self.say("v.window", meeting=meeting.id, date=meeting.date, title=series.name)
+            self.flag("window", message, series.id, meeting)
+        actual = format_time_range(meeting.start, meeting.end, language)
+        if pin is not None and pin.start is not None and pin.end is not None:
+            if (meeting.start, meeting.end) != (pin.start, pin.end):
+                expected = format_time_range(pin.start, pin.end, language)
+                message = self.say(
+                    "v.pin_time", meeting=meeting.id, actual=actual, expected=expected
+                )
+                self.flag("pin", message, series.id, meeting)
+        elif (meeting.start, meeting.end, meeting.days) != (series.start, series.end, series.days):
+            expected = format_time_range(series.start, series.end, language)
+            if series.days > 1:
+                expected += f" ({series.days} d)"
+            if meeting.days > 1:
+                actual += f" ({meeting.days} d)"
+            message = self.say(
+                "v.time", meeting=meeting.id, actual=actual, title=series.name, expected=expected
+            )
+            self.flag("time", message, series.id, meeting)
+        hits = self.calendar.collisions(
+            series.id, meeting.date, meeting.start, meeting.end, meeting.end_date
+        )
+        soft = 0
+        for block in hits:
+            if block.hard:
+                message = self.say(
+                    "v.unavailable", meeting=meeting.id, date=block.date, reason=block.reason
+                )
+                self.flag("unavailable", message, series.id, meeting)
+            else:
+                soft += block.weight or 0
+        if soft:
+            self.costs.append(Cost("unavailable", series.id, soft, soft, meeting.id))
+        own_place = pin is not None and pin.location == meeting.location
+        outside = meeting.location not in series.locations
+        if series.locations and meeting.location and not own_place and outside:
+            message = self.say(
+                "v.location",
+                meeting=meeting.id,
+                location=meeting.location,
+                title=series.name,
+                allowed=", ".join(series.locations),
+            )
+            self.flag("location", message, series.id, meeting)
+
+    # -- one series ------------------------------------------------------------
+
+    def check_series(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
+        count = series.count
+        if not count.min <= len(meetings) <= count.max:
+            expected = str(count.min) if count.min == count.max else f"{count.min}–{count.max}"
+            message = self.say(
+                "v.count", title=series.name, actual=len(meetings), expected=expected
+            )
+            self.flag("count", message, series.id, *meetings)
+        for first, second in pairwise(meetings):
+            days = (second.date - first.date).days
+            if series.min_gap_days is not None and days < series.min_gap_days:
+                message = self.say(
+                    "v.min_gap",
+                    first=first.id,
+                    second=second.id,
+                    days=days,
+                    limit=series.min_gap_days,
+                )
+                self.flag("min_gap", message, series.id, first, second)
+            if series.max_gap_days is not None and days > series.max_gap_days:
+                message = self.say(
+                    "v.max_gap",
+                    first=first.id,
+                    second=second.id,
+                    days=days,
+                    limit=series.max_gap_days,
+                )
+                self.flag("max_gap", message, series.id, first, second)
+        self.measure_series(series, meetings)
+
+    def measure_series(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
+        weights = self.problem.weights
+        count = series.count
+        if count.min != count.max:
+            away = abs(len(meetings) - count.preferred)
+            self.costs.append(Cost("count", series.id, weights.count * away, away))
+        slots = self.calendar.slots(series.id)
+        if slots and count.max:
+            dates = sorted(m.date for m in meetings)
+            total, so_far = 0, 0
+            for k, slot in enumerate(slots):
+                while so_far < len(dates) and dates[so_far] <= slot.date:
+                    so_far += 1
+                target = spread_target(len(dates), k, len(slots))
+                total += abs(SPREAD_SCALE * so_far - target)
+            self.costs.append(Cost("spread", series.id, weights.spread * total, total))
+        if len(series.locations) > 1:
+            steps = sum(
+                series.locations.index(m.location)
+                for m in meetings
+                if m.location in series.locations
+            )
+            self.costs.append(Cost("location", series.id, weights.location * steps, steps))
+
+    # -- across meetings ---------------------------------------------------------
+
+    def check_pins(self) -> None:
+        present = {(m.series, m.date) for m in self.active}
+        for pin in self.problem.pins:
+            if (pin.series, pin.date) not in present:
+                title = self.series[pin.series].name
+                self.violations.append(
+                    Violation("pin", self.say("v.pin", title=title, date=pin.date), pin.series)
+                )
+
+    def check_overlaps(self) -> None:
+        by_body: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.active:
+            if meeting.series in self.series:
+                by_body[self.series[meeting.series].body].append(meeting)
+        for meetings in by_body.values():
+            for i, first in enumerate(meetings):
+                for second in meetings[i + 1 :]:
+                    if _overlap(first, second):
+                        message = self.say("v.overlap", first=first.id, second=second.id)
+                        self.flag("overlap", message, first.series, first, second)
+
+    def check_link(self, link: Link) -> None:
+        before = [m for m in self.active if m.series == link.before]
+        title = self.series[link.before].name
+        for meeting in (m for m in self.active if m.series == link.after):
+            distances = [link.distance(other.date, meeting.date) for other in before]
+            nearest = min(distances, default=None)
+            if link.hard:
+                if nearest != 0:
+                    shown = _nearest_text(before, meeting, self.language)
+                    message = self.say(
+                        "v.link",
+                        meeting=meeting.id,
+                        date=meeting.date,
+                        before=title,
+                        low=link.min_days,
+                        high=link.max_days,
+                        nearest=shown,
+                    )
+                    self.flag("link", message, meeting.series, meeting)
+            else:
+                deviation = link.cap_days if nearest is None else min(nearest, link.cap_days)
+                if deviation:
+                    self.costs.append(
+                        Cost("link", link.label, link.weight * deviation, deviation, meeting.id)
+                    )
+
+
+def _overlap(first: Meeting, second: Meeting) -> bool:
+    own = {day: (a, b) for day, a, b in spans(first.date, first.start, first.end, first.end_date)}
+    for day, start, end in spans(second.date, second.start, second.end, second.end_date):
+        if day in own and own[day][0] < end and start < own[day][1]:
+            return True
+    return False
+
+
+def _nearest_text(before: Iterable[Meeting], meeting: Meeting, language: str) -> str:
+    earlier = [other for other in before if other.date <= meeting.date]
+    if not earlier:
+        return phrase("none", language)
+    last = max(earlier, key=lambda m: m.date)
+    return f"{last.id}, {(meeting.date - last.date).days} d"
+
+
+def _weekday_name(number: int, language: str) -> str:
+    return str(get_day_names("wide", locale=language)[number])

@@ -1,0 +1,14 @@
+"""The solver seam: :func:`solve` turns a :class:`~motesplan.Problem` into a
+:class:`~motesplan.Result`.
+
+Only the private modules of this package import OR-Tools; nothing else in
+motesplan knows CP-SAT exists. Independent parts of a problem (series that share
+no link and no body) are solved separately and the results merged.
+"""
+
+from __future__ import annotations
+
+from motesplan.solver._options import Progress, SolveOptions
+from motesplan.solver._plan import solve
+
+__all__ = ["Progress", "SolveOptions", "solve"]

@@ -1,0 +1,185 @@
+"""Text for people, in Swedish (default) or English.
+
+Dates, weekday and month names come from the CLDR through Babel; this module only
+holds motesplan's own phrases and the Swedish conventions on top of the locale
+data ("kl. 09.00–11.30", "v. 3").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date as _babel_format_date
+from babel.dates import format_time as _babel_format_time
+
+from motesplan.errors import ValidationError
+
+Language = Literal["sv", "en"]
+LANGUAGES: tuple[Language, ...] = ("sv", "en")
+
+_PHRASES: dict[str, dict[Language, str]] = {
+    # unavailable time
+    "bridge_day": {"sv": "Klämdag", "en": "Bridge day"},
+    "school_break": {"sv": "Skollov", "en": "School break"},
+    "week": {"sv": "v. {week}", "en": "week {week}"},
+    "from_time": {"sv": "från kl. {time}", "en": "from {time}"},
+    "until_time": {"sv": "till kl. {time}", "en": "until {time}"},
+    "whole_day": {"sv": "hela dagen", "en": "all day"},
+    "all_series": {"sv": "alla serier", "en": "all series"},
+    # meeting forms
+    "form.in_person": {"sv": "fysiskt", "en": "in person"},
+    "form.online": {"sv": "digitalt", "en": "online"},
+    "form.hybrid": {"sv": "hybrid", "en": "hybrid"},
+    "lunch": {"sv": "Lunch kl. {time} vid fysiskt möte", "en": "Lunch at {time} when in person"},
+    # plan printout
+    "plan.title": {
+        "sv": "Mötesplan {name} {start}–{end}",
+        "en": "Meeting plan {name} {start}–{end}",
+    },
+    "plan.meetings": {"sv": "{count} möten", "en": "{count} meetings"},
+    "plan.after": {
+        "sv": "{days} dagar efter {series} {date}",
+        "en": "{days} days after {series} {date}",
+    },
+    "plan.no_before": {"sv": "inget förberedande möte", "en": "no preparing meeting"},
+    "plan.pinned": {"sv": "fast datum", "en": "fixed date"},
+    "plan.cancelled": {"sv": "INSTÄLLT", "en": "CANCELLED"},
+    "plan.status": {"sv": "Status: {status}", "en": "Status: {status}"},
+    "plan.cost": {"sv": "Kostnad (mjuka regler): {cost}", "en": "Cost (soft rules): {cost}"},
+    "status.optimal": {"sv": "optimal", "en": "optimal"},
+    "status.feasible": {"sv": "godtagbar (ej bevisat bäst)", "en": "feasible (not proven best)"},
+    "status.infeasible": {"sv": "ingen plan möjlig", "en": "no plan exists"},
+    "status.timed_out": {"sv": "tidsgränsen nåddes utan plan", "en": "timed out without a plan"},
+}
+
+
+def check_language(language: str) -> Language:
+    """``language`` if it is supported, else a :class:`ValidationError`."""
+    if language == "sv":
+        return "sv"
+    if language == "en":
+        return "en"
+    raise ValidationError(f"unknown language {language!r}; expected one of: sv, en")
+
+
+def phrase(key: str, language: str, **values: object) -> str:
+    """One of motesplan's own phrases, filled in.
+
+    >>> phrase("week", "sv", week=3)
+    'v. 3'
+    """
+    return _PHRASES[key][check_language(language)].format(**values)
+
+
+def format_date(day: dt.date, language: str) -> str:
+    """``fredag 19 januari 2024`` / ``Friday 19 January 2024``.
+
+    >>> format_date(dt.date(2024, 1, 19), "sv")
+    'fredag 19 januari 2024'
+    >>> format_date(dt.date(2024, 1, 19), "en")
+    'Friday 19 January 2024'
+    """
+    return _babel_format_date(day, "EEEE d MMMM y", locale=check_language(language))
+
+
+def format_short_date(day: dt.date, language: str) -> str:
+    """``fredag 19 januari`` (no year), for tables inside one year.
+
+    >>> format_short_date(dt.date(2024, 1, 19), "sv")
+    'fredag 19 januari'
+    """
+    return _babel_format_date(day, "EEEE d MMMM", locale=check_language(language))
+
+
+def format_day_month(day: dt.date, language: str) -> str:
+    """``19 januari`` / ``19 January``."""
+    return _babel_format_date(day, "d MMMM", locale=check_language(language))
+
+
+def format_time(moment: dt.time, language: str) -> str:
+    """``09.00`` in Swedish (the Swedish convention), ``09:00`` in English."""
+    text = _babel_format_time(moment, "HH:mm", locale=check_language(language))
+    return text.replace(":", ".") if language == "sv" else text
+
+
+def format_time_range(start: dt.time, end: dt.time, language: str) -> str:
+    """``kl. 09.00–11.30`` / ``09:00–11:30``.
+
+    >>> format_time_range(dt.time(9), dt.time(11, 30), "sv")
+    'kl. 09.00–11.30'
+    """
+    text = f"{format_time(start, language)}–{format_time(end, language)}"
+    return f"kl. {text}" if language == "sv" else text
+
+
+def format_week(day: dt.date, language: str) -> str:
+    """The ISO week of ``day``: ``v. 3`` / ``week 3``."""
+    return phrase("week", language, week=day.isocalendar().week)
+
+
+_PHRASES.update(
+    {
+        "v.series": {
+            "sv": "{meeting}: serien {series!r} finns inte i planeringen",
+            "en": "{meeting}: there is no series {series!r} in the problem",
+        },
+        "v.id": {
+            "sv": "mötes-id {meeting} förekommer flera gånger",
+            "en": "meeting id {meeting} is used more than once",
+        },
+        "v.period": {
+            "sv": "{meeting} {date} ligger utanför perioden {start}–{end}",
+            "en": "{meeting} {date} is outside the period {start}–{end}",
+        },
+        "v.weekday": {
+            "sv": "{meeting} är en {weekday}, men {title} möts på {allowed}",
+            "en": "{meeting} is on a {weekday}, but {title} meets on {allowed}",
+        },
+        "v.window": {
+            "sv": "{meeting} {date} ligger utanför den del av perioden som {title} får använda",
+            "en": "{meeting} {date} is outside the part of the period {title} may use",
+        },
+        "v.time": {
+            "sv": "{meeting} är {actual}, men {title} har {expected}",
+            "en": "{meeting} is {actual}, but {title} meets {expected}",
+        },
+        "v.unavailable": {
+            "sv": "{meeting} {date} krockar med {reason}",
+            "en": "{meeting} {date} falls on {reason}",
+        },
+        "v.count": {
+            "sv": "{title} har {actual} möten, ska ha {expected}",
+            "en": "{title} has {actual} meetings, should have {expected}",
+        },
+        "v.min_gap": {
+            "sv": "{first} och {second} ligger {days} dagar isär, minst {limit} krävs",
+            "en": "{first} and {second} are {days} days apart, at least {limit} required",
+        },
+        "v.max_gap": {
+            "sv": "{first} och {second} ligger {days} dagar isär, högst {limit} tillåts",
+            "en": "{first} and {second} are {days} days apart, at most {limit} allowed",
+        },
+        "v.overlap": {
+            "sv": "{first} och {second} överlappar i tid (samma organ)",
+            "en": "{first} and {second} overlap in time (same body)",
+        },
+        "v.link": {
+            "sv": "{meeting} {date} har inget möte i {before} {low}–{high} dagar före (närmast: {nearest})",
+            "en": "{meeting} {date} has no {before} meeting {low}–{high} days before it (nearest: {nearest})",
+        },
+        "v.location": {
+            "sv": "{meeting} är i {location!r}, som inte finns bland {title}s platser ({allowed})",
+            "en": "{meeting} is at {location!r}, not one of the places of {title} ({allowed})",
+        },
+        "v.pin": {
+            "sv": "det fastlagda mötet i {title} {date} saknas i planen",
+            "en": "the pinned {title} meeting on {date} is missing from the plan",
+        },
+        "v.pin_time": {
+            "sv": "{meeting} är {actual}, men det fastlagda mötet är {expected}",
+            "en": "{meeting} is {actual}, but the pinned meeting is {expected}",
+        },
+        "none": {"sv": "inget", "en": "none"},
+    }
+)
