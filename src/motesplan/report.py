@@ -42,7 +42,8 @@ def format_plan(problem: Problem, plan: Plan, language: str | None = None) -> st
             continue
         body = problem.get_body(series.body)
         heading = series.name if series.name == body.name else f"{series.name} ({body.name})"
-        count = phrase("plan.meetings", language, count=sum(1 for m in meetings if not m.cancelled))
+        held = sum(1 for m in meetings if not m.cancelled)
+        count = phrase("plan.meeting" if held == 1 else "plan.meetings", language, count=held)
         lines.append(f"{heading} — {count}")
         links = [link for link in problem.links if link.after == series.id]
         for meeting in meetings:

@@ -38,6 +38,7 @@ _PHRASES: dict[str, dict[Language, str]] = {
         "en": "Meeting plan {name} {start}–{end}",
     },
     "plan.meetings": {"sv": "{count} möten", "en": "{count} meetings"},
+    "plan.meeting": {"sv": "{count} möte", "en": "{count} meeting"},
     "plan.after": {
         "sv": "{days} dagar efter {series} {date}",
         "en": "{days} days after {series} {date}",

@@ -163,9 +163,23 @@ def _holiday_table(
     years: range,
     language: str | None,
 ) -> holidays.HolidayBase:
+    """The package's table; ``language=None`` means the country's own default language.
+
+    The language is always passed explicitly: left out, the package follows the
+    process locale, and the same problem would give different reasons on
+    different machines.
+    """
+    if language is None:
+        language = _default_language(country)
     return holidays.country_holidays(
         country, subdiv=subdiv, years=years, categories=categories, language=language
     )
+
+
+@cache
+def _default_language(country: str) -> str | None:
+    default = getattr(holidays.country_holidays(country), "default_language", None)
+    return None if default is None else str(default)
 
 
 def _language_code(table: holidays.HolidayBase, language: str) -> str | None:
