@@ -238,13 +238,12 @@ class _Checker:
                 target = spread_target(len(dates), k, len(slots))
                 total += abs(SPREAD_SCALE * so_far - target)
             self.costs.append(Cost("spread", series.id, weights.spread * total, total))
-        if len(series.locations) > 1:
-            steps = sum(
-                series.locations.index(m.location)
-                for m in meetings
-                if m.location in series.locations
-            )
-            self.costs.append(Cost("location", series.id, weights.location * steps, steps))
+        for meeting in meetings:
+            if meeting.location in series.locations[1:]:
+                steps = series.locations.index(meeting.location)
+                self.costs.append(
+                    Cost("location", series.id, weights.location * steps, steps, meeting.id)
+                )
 
     # -- across meetings ---------------------------------------------------------
 

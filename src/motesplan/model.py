@@ -502,9 +502,12 @@ class Problem:
             if (pin.series, pin.date) in seen:
                 raise ValidationError(f"{label} is given twice", item=label)
             seen.add((pin.series, pin.date))
-            if not self.start <= pin.date <= self.end:
+            last_day = pin.date + dt.timedelta(days=series.days - 1)
+            if not (self.start <= pin.date and last_day <= self.end):
                 raise ValidationError(
-                    f"{label} is outside the period {self.start}..{self.end}", item=label
+                    f"{label} is outside the period {self.start}..{self.end}"
+                    + (f" (it lasts until {last_day})" if series.days > 1 else ""),
+                    item=label,
                 )
             if pin.date.weekday() not in series.weekdays:
                 days = ", ".join(day.name.lower() for day in series.weekdays)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from motesplan import __version__
+from motesplan._convert import to_time
 from motesplan.errors import PlanFormatError, ValidationError
 from motesplan.model import Form
 from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result
@@ -21,6 +23,7 @@ from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result
 __all__ = ["FORMAT_VERSION", "plan_from_json", "plan_to_json", "read_plan_json", "result_to_json"]
 
 FORMAT_VERSION = 1
+_E = TypeVar("_E", bound=Enum)
 
 
 def _meeting_json(meeting: Meeting) -> dict[str, Any]:
@@ -99,15 +102,77 @@ def result_to_json(
     )
 
 
-def _field(data: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
-    if key not in data:
-        raise PlanFormatError(f"{where}: missing key '{key}'")
-    value = data[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise PlanFormatError(
-            f"{where}: key '{key}' should be {kind.__name__}, got {type(value).__name__} {value!r}"
+_MISSING = object()
+
+
+class _Reader:
+    """Reads typed values out of one JSON object, naming ``where`` and the key on error."""
+
+    def __init__(self, data: Mapping[str, Any], where: str) -> None:
+        self.data = data
+        self.where = where
+
+    def fail(self, key: str, expected: str, value: object) -> PlanFormatError:
+        return PlanFormatError(
+            f"{self.where}: key '{key}' should be {expected}, got {type(value).__name__} {value!r}"
         )
-    return value
+
+    def get(self, key: str, kind: type, default: object = _MISSING) -> Any:
+        if key not in self.data:
+            if default is _MISSING:
+                raise PlanFormatError(f"{self.where}: missing key '{key}'")
+            return default
+        value = self.data[key]
+        if value is None and default is not _MISSING:
+            return default
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise self.fail(key, kind.__name__, value)
+        return value
+
+    def date(self, key: str, default: object = _MISSING) -> dt.date:
+        text = self.get(key, str, default)
+        if isinstance(text, dt.date):
+            return text
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as error:
+            raise self.fail(key, "a date like 2024-01-19", text) from error
+
+    def time(self, key: str) -> dt.time:
+        text = self.get(key, str)
+        try:
+            return to_time(text)
+        except ValidationError as error:
+            raise self.fail(key, "a time like 09:00", text) from error
+
+    def choice(self, key: str, kind: type[_E], default: _E) -> _E:
+        text = self.get(key, str, default.value)
+        try:
+            return kind(text)
+        except ValueError as error:
+            allowed = ", ".join(str(item.value) for item in kind)
+            raise self.fail(key, f"one of {allowed}", text) from error
+
+
+def _meeting_from(reader: _Reader) -> Meeting:
+    day = reader.date("date")
+    try:
+        return Meeting(
+            id=reader.get("id", str),
+            series=reader.get("series", str),
+            title=reader.get("title", str),
+            date=day,
+            start=reader.time("start"),
+            end=reader.time("end"),
+            end_date=reader.date("end_date", day),
+            location=reader.get("location", str, ""),
+            form=reader.choice("form", Form, Form.IN_PERSON),
+            status=reader.choice("status", MeetingStatus, MeetingStatus.CONFIRMED),
+            note=reader.get("note", str, ""),
+            pinned=reader.get("pinned", bool, False),
+        )
+    except ValidationError as error:
+        raise PlanFormatError(f"{reader.where}: {error}") from error
 
 
 def plan_from_json(text: str, *, source: str = "<json>") -> Plan:
@@ -124,43 +189,21 @@ def plan_from_json(text: str, *, source: str = "<json>") -> Plan:
         ) from error
     if not isinstance(data, dict):
         raise PlanFormatError(f"{source}: expected a JSON object with 'meetings'")
-    try:
-        period = _field(data, "period", dict, source)
-        start = dt.date.fromisoformat(_field(period, "start", str, f"{source}: period"))
-        end = dt.date.fromisoformat(_field(period, "end", str, f"{source}: period"))
-        meetings = []
-        for index, item in enumerate(_field(data, "meetings", list, source)):
-            where = f"{source}: meetings[{index}]"
-            if not isinstance(item, dict):
-                raise PlanFormatError(f"{where}: expected an object")
-            day = _field(item, "date", str, where)
-            meetings.append(
-                Meeting(
-                    id=_field(item, "id", str, where),
-                    series=_field(item, "series", str, where),
-                    title=_field(item, "title", str, where),
-                    date=day,
-                    start=_field(item, "start", str, where),
-                    end=_field(item, "end", str, where),
-                    end_date=item.get("end_date") or day,
-                    location=item.get("location") or "",
-                    form=Form(item.get("form") or Form.IN_PERSON.value),
-                    status=MeetingStatus(item.get("status") or MeetingStatus.CONFIRMED.value),
-                    note=item.get("note") or "",
-                    pinned=bool(item.get("pinned", False)),
-                )
-            )
-        return Plan(
-            start,
-            end,
-            tuple(meetings),
-            timezone=str(data.get("timezone") or "Europe/Stockholm"),
-            name=str(data.get("name") or ""),
-        )
-    except (ValueError, ValidationError) as error:
-        if isinstance(error, PlanFormatError):
-            raise
-        raise PlanFormatError(f"{source}: {error}") from error
+    top = _Reader(data, source)
+    period = _Reader(top.get("period", dict), f"{source}: period")
+    meetings = []
+    for index, item in enumerate(top.get("meetings", list)):
+        where = f"{source}: meetings[{index}]"
+        if not isinstance(item, dict):
+            raise PlanFormatError(f"{where}: expected an object")
+        meetings.append(_meeting_from(_Reader(item, where)))
+    return Plan(
+        period.date("start"),
+        period.date("end"),
+        tuple(meetings),
+        timezone=top.get("timezone", str, "Europe/Stockholm"),
+        name=top.get("name", str, ""),
+    )
 
 
 def read_plan_json(path: str | Path) -> Plan:

@@ -235,17 +235,16 @@ class PlanModel:
             total += away
         self.terms.append(_Term("spread", series.id, self.problem.weights.spread * total, total))
 
-    def _add_slot_terms(
-        self, series: Series, pairs: Sequence[tuple[Slot, cp_model.IntVar]]
-    ) -> None:
-        steps = sum(slot.location_rank * chosen for slot, chosen in pairs if slot.location_rank)
-        if series.locations and len(series.locations) > 1:
-            self.terms.append(
-                _Term("location", series.id, self.problem.weights.location * steps, steps)
-            )
-        soft = sum(slot.soft_points * chosen for slot, chosen in pairs if slot.soft_points)
-        if any(slot.soft_points for slot, _ in pairs):
-            self.terms.append(_Term("unavailable", series.id, soft, soft))
+    def _add_slot_terms(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> None:
+        """Per-meeting costs: a place further down the list, soft unavailable time."""
+        weight = self.problem.weights.location
+        for slot, chosen in pairs:
+            if slot.location_rank:
+                steps = slot.location_rank * chosen
+                self.terms.append(_Term("location", series.id, weight * steps, steps, slot))
+            if slot.soft_points:
+                points = slot.soft_points * chosen
+                self.terms.append(_Term("unavailable", series.id, points, points, slot))
 
     # -- solving -------------------------------------------------------------
 
