@@ -200,3 +200,23 @@ def test_soft_unavailable_time_costs_points() -> None:
 def test_messages_in_english() -> None:
     report = check(_one_series(), _plan(_meeting("2024-03-08")), language="en")
     assert report.violations[0].message == "m-1 is on a Friday, but Möte meets on Thursday"
+
+
+def test_pinned_place_and_form_are_checked() -> None:
+    pin = Pin("m", "2024-03-14", location="Folkes", form="online")
+    problem = _one_series(locations=("Hus A",)).evolve(pins=(pin,))
+    kept = _meeting("2024-03-14", location="Folkes", form="online")
+    assert check(problem, _plan(kept)).ok
+    moved = _meeting("2024-03-14", location="Hus A", form="online")
+    report = check(problem, _plan(moved))
+    assert [v.rule for v in report.violations] == ["pin"]
+    assert "'Hus A' ≠ 'Folkes'" in report.violations[0].message
+
+
+def test_multi_day_meeting_must_end_inside_its_window() -> None:
+    problem = _one_series(days=2, end="12:00", within=[("2024-03-01", "2024-03-14")])
+    inside = Meeting("m-1", "m", "Möte", "2024-03-07", "13:00", "12:00", "2024-03-08")
+    assert check(problem, Plan("2024-03-01", "2024-04-30", (inside,))).ok
+    across = Meeting("m-1", "m", "Möte", "2024-03-14", "13:00", "12:00", "2024-03-15")
+    report = check(problem, Plan("2024-03-01", "2024-04-30", (across,)))
+    assert [v.rule for v in report.violations] == ["window"]

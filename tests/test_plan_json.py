@@ -19,6 +19,7 @@ from motesplan import (
     MeetingStatus,
     Plan,
     PlanFormatError,
+    Problem,
     Result,
     Status,
     plan_from_json,
@@ -288,11 +289,12 @@ def test_swedish_characters_are_kept(example_json: str) -> None:
     assert '"note": "Lunch kl. 12.00 på Nynäs"' in text
 
 
-def test_result_without_a_plan() -> None:
+def test_result_without_a_plan(small: Problem) -> None:
     result = Result(Status.INFEASIBLE, reason="too many meetings")
-    data = json.loads(
-        result_to_json(result, "Test", "Europe/Oslo", (dt.date(2024, 1, 1), dt.date(2024, 6, 30)))
-    )
+    with pytest.raises(ValueError, match="needs its problem"):
+        result_to_json(result)
+    problem = small.evolve(timezone="Europe/Oslo")
+    data = json.loads(result_to_json(result, problem))
     assert data["status"] == "infeasible"
     assert data["reason"] == "too many meetings"
     assert data["meetings"] == []

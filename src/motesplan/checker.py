@@ -17,7 +17,7 @@ from attrs import frozen
 from babel.dates import get_day_names
 
 from motesplan.freedays import Calendar, spans
-from motesplan.model import Link, Problem, Series
+from motesplan.model import Link, Pin, Problem, Series
 from motesplan.objective import SPREAD_SCALE, spread_target
 from motesplan.plan import Cost, Meeting, Plan
 from motesplan.text import format_time_range, phrase
@@ -178,6 +178,8 @@ class _Checker:
                 soft += block.weight or 0
         if soft:
             self.costs.append(Cost("unavailable", series.id, soft, soft, meeting.id))
+        if pin is not None:
+            self.check_pin_details(meeting, series, pin)
         own_place = pin is not None and pin.location == meeting.location
         outside = meeting.location not in series.locations
         if series.locations and meeting.location and not own_place and outside:
@@ -189,6 +191,19 @@ class _Checker:
                 allowed=", ".join(series.locations),
             )
             self.flag("location", message, series.id, meeting)
+
+    def check_pin_details(self, meeting: Meeting, series: Series, pin: Pin) -> None:
+        """A pinned meeting keeps the pin's own place and form, and the series' length."""
+        wrong: list[str] = []
+        if pin.location is not None and meeting.location != pin.location:
+            wrong.append(f"{meeting.location!r} ≠ {pin.location!r}")
+        if pin.form is not None and meeting.form != pin.form:
+            wrong.append(f"{meeting.form.value} ≠ {pin.form.value}")
+        if pin.start is not None and meeting.days != series.days:
+            wrong.append(f"{meeting.days} d ≠ {series.days} d")
+        if wrong:
+            message = self.say("v.pin_detail", meeting=meeting.id, details="; ".join(wrong))
+            self.flag("pin", message, series.id, meeting)
 
     # -- one series ------------------------------------------------------------
 

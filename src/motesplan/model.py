@@ -273,12 +273,17 @@ class Series:
             raise ValidationError(f"{label} lists a location twice", item=label)
 
     def allows(self, day: dt.date) -> bool:
-        """Whether the series' weekdays and windows (not unavailable time) allow ``day``."""
+        """Whether a meeting may start on ``day`` by the series' weekdays and windows
+        (not by unavailable time). Every day of a multi-day meeting must be in a window."""
         if day.weekday() not in self.weekdays:
             return False
-        if self.within and not any(day in window for window in self.within):
-            return False
-        return not any(day in gap for gap in self.excluding)
+        for offset in range(self.days):
+            current = day + dt.timedelta(days=offset)
+            if self.within and not any(current in window for window in self.within):
+                return False
+            if any(current in gap for gap in self.excluding):
+                return False
+        return True
 
 
 @frozen

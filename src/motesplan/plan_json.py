@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from motesplan import __version__
 from motesplan._convert import to_time
 from motesplan.errors import PlanFormatError, ValidationError
-from motesplan.model import Form
+from motesplan.model import Form, Problem
 from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result
 
 __all__ = ["FORMAT_VERSION", "plan_from_json", "plan_to_json", "read_plan_json", "result_to_json"]
@@ -81,17 +81,14 @@ def plan_to_json(
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def result_to_json(
-    result: Result,
-    problem_name: str = "",
-    timezone: str = "Europe/Stockholm",
-    period: tuple[dt.date, dt.date] | None = None,
-) -> str:
-    """A solve result as JSON; a result without plan gives an empty meeting list."""
+def result_to_json(result: Result, problem: Problem | None = None) -> str:
+    """A solve result as JSON. A result without a plan gives an empty meeting list, with
+    the name, time zone and period of ``problem`` when it is given."""
     plan = result.plan
     if plan is None:
-        start, end = period or (dt.date.min, dt.date.min)
-        plan = Plan(start, end, (), timezone, problem_name)
+        if problem is None:
+            raise ValueError("a result without a plan needs its problem for the period")
+        plan = Plan(problem.start, problem.end, (), problem.timezone, problem.name)
     return plan_to_json(
         plan,
         status=result.status.value,

@@ -3,8 +3,10 @@ linked series how many days after its preparing meeting."""
 
 from __future__ import annotations
 
-from motesplan.model import Problem
-from motesplan.plan import Plan, Result
+from collections.abc import Sequence
+
+from motesplan.model import Link, Problem
+from motesplan.plan import Meeting, Plan, Result
 from motesplan.text import (
     format_date,
     format_day_month,
@@ -59,9 +61,9 @@ def format_plan(problem: Problem, plan: Plan, language: str | None = None) -> st
             parts.append(place)
             extra: list[str] = []
             for link in links:
-                before = [m for m in plan.of_series(link.before) if m.date < meeting.date]
+                before = plan.of_series(link.before)
                 if before:
-                    last = before[-1]
+                    last = _preparing(link, before, meeting)
                     other = problem.get_series(link.before).name
                     extra.append(
                         phrase(
@@ -99,6 +101,12 @@ def format_plan(problem: Problem, plan: Plan, language: str | None = None) -> st
             lines.append(" " * 9 + series.note)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _preparing(link: Link, before: Sequence[Meeting], meeting: Meeting) -> Meeting:
+    """The meeting of ``link.before`` that ``meeting`` is measured from: the nearest to
+    the link's window (as in the link cost), the later one on a tie."""
+    return min(before, key=lambda m: (link.distance(m.date, meeting.date), -m.date.toordinal()))
 
 
 def format_result(problem: Problem, result: Result, language: str | None = None) -> str:

@@ -48,6 +48,22 @@ _PHRASES: dict[str, dict[Language, str]] = {
     "plan.cancelled": {"sv": "INSTÄLLT", "en": "CANCELLED"},
     "plan.status": {"sv": "Status: {status}", "en": "Status: {status}"},
     "plan.cost": {"sv": "Kostnad (mjuka regler): {cost}", "en": "Cost (soft rules): {cost}"},
+    "reason.pin_blocked": {
+        "sv": "det fastlagda mötet i {title} {date} ligger på otillgänglig tid: {reasons}",
+        "en": "the pinned {title} meeting on {date} falls on unavailable time: {reasons}",
+    },
+    "reason.too_few_days": {
+        "sv": "{title} ska ha minst {count} möten, men bara {free} av dess dagar är lediga",
+        "en": "{title} needs at least {count} meetings, but only {free} of its days are free",
+    },
+    "reason.infeasible": {
+        "sv": "de fasta reglerna för {names} kan inte uppfyllas samtidigt",
+        "en": "the hard rules of {names} cannot all hold together",
+    },
+    "reason.timed_out": {
+        "sv": "ingen plan för {names} hittades inom {seconds} s",
+        "en": "no plan for {names} was found within {seconds} s",
+    },
     "status.optimal": {"sv": "optimal", "en": "optimal"},
     "status.feasible": {"sv": "godtagbar (ej bevisat bäst)", "en": "feasible (not proven best)"},
     "status.infeasible": {"sv": "ingen plan möjlig", "en": "no plan exists"},
@@ -180,6 +196,10 @@ _PHRASES.update(
         "v.pin_time": {
             "sv": "{meeting} är {actual}, men det fastlagda mötet är {expected}",
             "en": "{meeting} is {actual}, but the pinned meeting is {expected}",
+        },
+        "v.pin_detail": {
+            "sv": "{meeting} avviker från det fastlagda mötet: {details}",
+            "en": "{meeting} differs from the pinned meeting: {details}",
         },
         "none": {"sv": "inget", "en": "none"},
     }

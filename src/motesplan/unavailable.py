@@ -289,9 +289,17 @@ class BridgeDays:
 
     country: str = "SE"
     subdiv: str | None = None
-    categories: tuple[str, ...] = field(default=("public", "de_facto"), converter=_to_categories)
+    categories: tuple[str, ...] = field(converter=_to_categories)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
     weight: int | None = field(default=None, validator=_optional_weight)
+
+    @categories.default
+    def _categories_default(self) -> tuple[str, ...]:
+        """Public holidays, and de facto ones where the country has them (Sweden does)."""
+        if self.country not in _supported_countries():
+            return ("public",)  # __attrs_post_init__ reports the unknown country
+        table = _holiday_table(self.country, None, (), range(2000, 2001), None)
+        return tuple(c for c in ("public", "de_facto") if c in table.supported_categories)
 
     def __attrs_post_init__(self) -> None:
         PublicHolidays(self.country, self.subdiv, self.categories)  # validates the same way

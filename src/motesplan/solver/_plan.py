@@ -12,6 +12,7 @@ from motesplan.model import Problem, Series
 from motesplan.plan import Meeting, Plan, Result, Status, number_meetings
 from motesplan.solver._cpsat import PartResult, PlanModel
 from motesplan.solver._options import Progress, SolveOptions
+from motesplan.text import format_date, phrase
 
 __all__ = ["parts", "solve"]
 
@@ -54,19 +55,26 @@ def parts(problem: Problem) -> tuple[tuple[Series, ...], ...]:
 
 def _precheck(problem: Problem, calendar: Calendar) -> str:
     """A one-line reason when a plan is impossible for an obvious reason, else ``""``."""
+    language = problem.language
     for series in problem.series:
         slots = calendar.slots(series.id)
         for slot in slots:
             if slot.hard_blocks:
                 reasons = "; ".join(sorted({block.reason for block in slot.hard_blocks}))
-                return (
-                    f"the pinned {series.id} meeting on {slot.date} falls on unavailable time:"
-                    f" {reasons}"
+                return phrase(
+                    "reason.pin_blocked",
+                    language,
+                    title=series.name,
+                    date=format_date(slot.date, language),
+                    reasons=reasons,
                 )
         if len(slots) < series.count.min:
-            return (
-                f"series {series.id!r} needs at least {series.count.min} meetings but only"
-                f" {len(slots)} of its days are free"
+            return phrase(
+                "reason.too_few_days",
+                language,
+                title=series.name,
+                count=series.count.min,
+                free=len(slots),
             )
     return ""
 
@@ -154,11 +162,13 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         failed = [
             group for group, o in zip(groups, outcomes, strict=False) if not o.status.has_plan
         ]
-        names = ", ".join(series.id for series in failed[0])
+        names = ", ".join(f"{series.name} ({series.id})" for series in failed[0])
         if status is Status.INFEASIBLE:
-            reason = f"the hard rules of series {names} cannot all hold together"
+            reason = phrase("reason.infeasible", problem.language, names=names)
         else:
-            reason = f"no plan for series {names} was found within {options.time_limit:g} s"
+            reason = phrase(
+                "reason.timed_out", problem.language, names=names, seconds=f"{options.time_limit:g}"
+            )
         return Result(status, reason=reason, runtime=runtime)
     meetings = number_meetings(
         _meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen
