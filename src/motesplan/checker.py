@@ -9,6 +9,7 @@ compared with the solver's.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
@@ -18,7 +19,7 @@ from babel.dates import get_day_names
 
 from motesplan.freedays import Calendar, spans
 from motesplan.model import Link, Pin, Problem, Series
-from motesplan.objective import SPREAD_SCALE, spread_target
+from motesplan.objective import spread_cost
 from motesplan.plan import Cost, Meeting, Plan
 from motesplan.text import format_time_range, phrase
 
@@ -243,16 +244,11 @@ class _Checker:
         if count.min != count.max:
             away = abs(len(meetings) - count.preferred)
             self.costs.append(Cost("count", series.id, weights.count * away, away))
-        slots = self.calendar.slots(series.id)
-        if slots and count.max:
-            dates = sorted(m.date for m in meetings)
-            total, so_far = 0, 0
-            for k, slot in enumerate(slots):
-                while so_far < len(dates) and dates[so_far] <= slot.date:
-                    so_far += 1
-                target = spread_target(len(dates), k, len(slots))
-                total += abs(SPREAD_SCALE * so_far - target)
-            self.costs.append(Cost("spread", series.id, weights.spread * total, total))
+        slots = [slot.date for slot in self.calendar.slots(series.id)]
+        # a meeting off the slots (a broken rule) counts at its place among them
+        positions = sorted(bisect_left(slots, m.date) for m in meetings)
+        total = spread_cost(positions, len(slots), count.preferred)
+        self.costs.append(Cost("spread", series.id, weights.spread * total, total))
         for meeting in meetings:
             if meeting.location in series.locations[1:]:
                 steps = series.locations.index(meeting.location)

@@ -7,6 +7,7 @@ a constraint on those Booleans, every soft term a linear expression in them.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
@@ -16,7 +17,7 @@ from ortools.sat.python import cp_model
 
 from motesplan.freedays import Calendar, Slot, spans
 from motesplan.model import Link, Problem, Series
-from motesplan.objective import SPREAD_SCALE, spread_target
+from motesplan.objective import SPREAD_SCALE, edge_cost, gap_cost
 from motesplan.plan import Cost, Status
 
 __all__ = ["PartResult", "PlanModel"]
@@ -52,6 +53,25 @@ class PartResult:
     bound: int | None
     costs: tuple[Cost, ...]
     runtime: float
+
+
+def _solver(time_limit: float, workers: int) -> cp_model.CpSolver:
+    """A CP-SAT solver with a fixed seed and a full LP relaxation.
+
+    The spread terms are network flows whose LP relaxation is tight, but CP-SAT's
+    default portfolio on few workers does not linearise them fully and its bound
+    stalls; ``max_lp`` (``linearization_level`` 2) proves the example optimal in a
+    fraction of a second.
+    """
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = 0
+    if workers == 1:
+        solver.parameters.linearization_level = 2
+    else:
+        solver.parameters.subsolvers.extend(["max_lp", "default_lp"])
+    return solver
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
@@ -106,39 +126,89 @@ class PlanModel:
         self.counts[series.id] = count
         model.add(count >= series.count.min)
         model.add(count <= series.count.max)
-        if series.min_gap_days:
-            self._add_min_gap(pairs, series.min_gap_days)
-        if series.max_gap_days is not None:
-            self._add_max_gap(pairs, series.max_gap_days)
+        self._add_path(series, pairs)
         self._add_count_term(series, count)
-        self._add_spread_term(series, pairs)
         self._add_slot_terms(series, pairs)
 
-    def _add_min_gap(self, pairs: Sequence[tuple[Slot, cp_model.IntVar]], gap: int) -> None:
-        for i, (slot, _) in enumerate(pairs):
-            window = [chosen for other, chosen in pairs[i:] if (other.date - slot.date).days < gap]
-            if len(window) > 1:
-                self.model.add_at_most_one(window)
+    def _add_path(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> None:
+        """The meetings of a series as a path through its slots (a network flow).
 
-    def _add_max_gap(self, pairs: Sequence[tuple[Slot, cp_model.IntVar]], gap: int) -> None:
+        An arc joins two consecutive meetings and carries the spread cost of their
+        gap; the gap rules (min/max days) decide which arcs exist. Gaps longer than
+        ``reach`` slots go through a chain of "waiting" nodes whose cost rises by
+        one slot per step, which is exact because the gap cost is linear there. The
+        LP relaxation of a flow is tight, so the bound on the spread is strong.
+        """
         model = self.model
-        # later[k]: some meeting on slot k or after.
-        later: list[cp_model.IntVar] = [model.new_bool_var("") for _ in pairs]
-        for k in reversed(range(len(pairs))):
-            chosen = pairs[k][1]
-            model.add(later[k] >= chosen)
-            if k + 1 < len(pairs):
-                model.add(later[k] >= later[k + 1])
-                model.add(later[k] <= chosen + later[k + 1])
-            else:
-                model.add(later[k] <= chosen)
-        for i, (slot, chosen) in enumerate(pairs):
-            limit = slot.date + dt.timedelta(days=gap)
-            window = [other for other, _ in pairs[i + 1 :] if other.date <= limit]
-            beyond = i + 1 + len(window)
-            if beyond < len(pairs):
-                inside = sum(c for _, c in pairs[i + 1 : beyond])
-                model.add(chosen + later[beyond] <= 1 + inside)
+        slots = len(pairs)
+        if slots == 0:
+            return
+        preferred = series.count.preferred
+        dates = [slot.date for slot, _ in pairs]
+        inflow: list[list[Expr]] = [[] for _ in pairs]
+        outflow: list[list[Expr]] = [[] for _ in pairs]
+        start_arcs: list[Expr] = []
+        cost: list[Expr] = []
+
+        def arc(weight: int) -> Expr:
+            variable = model.new_bool_var("")
+            if weight:
+                cost.append(weight * variable)
+            return variable
+
+        for index in range(slots):  # from the start to the first meeting, from the last to the end
+            first = arc(edge_cost(index, slots, preferred))
+            start_arcs.append(first)
+            inflow[index].append(first)
+            outflow[index].append(arc(edge_cost(slots - 1 - index, slots, preferred)))
+        if series.count.min == 0:
+            start_arcs.append(model.new_bool_var(""))  # no meeting at all
+        model.add_exactly_one(start_arcs)
+
+        even = -(-slots // max(preferred, 1))  # ceil(g)
+        least = series.min_gap_days or 0
+        most = series.max_gap_days
+        # wait node j: the last meeting was on slot j or before, the next is after j
+        wait_in: dict[int, list[Expr]] = {}
+        for index in range(slots):
+            reach = 2 * even + 1
+            # reach at least past every slot closer than the minimum gap
+            while (
+                index + reach + 1 < slots and (dates[index + reach + 1] - dates[index]).days < least
+            ):
+                reach += 1
+            for later in range(index + 1, slots):
+                days = (dates[later] - dates[index]).days
+                if most is not None and days > most:
+                    break
+                if most is None and later - index > reach:
+                    break
+                if days >= least:
+                    link = arc(gap_cost(later - index, slots, preferred))
+                    outflow[index].append(link)
+                    inflow[later].append(link)
+            entry = index + reach
+            if most is None and entry + 1 < slots:
+                link = arc(gap_cost(reach, slots, preferred))
+                outflow[index].append(link)
+                wait_in.setdefault(entry, []).append(link)
+        if wait_in:
+            step = SPREAD_SCALE if preferred > 0 else 0
+            stay: dict[int, Expr] = {}  # wait node j -> wait node j + 1
+            for node in range(min(wait_in), slots - 1):
+                meet = arc(step)  # the next meeting is on slot node + 1
+                inflow[node + 1].append(meet)
+                out = [meet]
+                if node + 2 < slots:
+                    stay[node] = arc(step)
+                    out.append(stay[node])
+                into = wait_in.get(node, []) + ([stay[node - 1]] if node - 1 in stay else [])
+                model.add(sum(into) == sum(out))
+        for index, (_, chosen) in enumerate(pairs):
+            model.add(sum(inflow[index]) == chosen)
+            model.add(sum(outflow[index]) == chosen)
+        total = sum(cost)
+        self.terms.append(_Term("spread", series.id, self.problem.weights.spread * total, total))
 
     def _add_no_overlap(self) -> None:
         """Meetings of one body never overlap in time."""
@@ -166,35 +236,47 @@ class PlanModel:
     def _add_link(self, link: Link) -> None:
         model = self.model
         before = self.slots[link.before]
+        before_dates = [slot.date for slot, _ in before]
+        reach = 0 if link.hard else link.cap_days
         for slot, chosen in self.slots[link.after]:
-            distances: dict[int, list[cp_model.IntVar]] = defaultdict(list)
-            for other, other_chosen in before:
+            # only the preparing slots within the window (plus the cap, for a soft link)
+            low = bisect_left(before_dates, slot.date - dt.timedelta(days=link.max_days + reach))
+            high = bisect_right(before_dates, slot.date - dt.timedelta(days=link.min_days - reach))
+            distances: dict[int, list[Expr]] = defaultdict(list)
+            for other, other_chosen in before[low:high]:
                 distance = link.distance(other.date, slot.date)
-                if link.hard and distance == 0:
-                    distances[0].append(other_chosen)
-                elif not link.hard and distance < link.cap_days:
+                if distance == 0 or (not link.hard and distance < link.cap_days):
                     distances[distance].append(other_chosen)
             if link.hard:
-                if distances:
-                    model.add(chosen <= sum(distances[0]))
-                else:
-                    model.add(chosen == 0)
+                model.add(chosen <= sum(distances[0]))
                 continue
-            values = sorted(distances)
-            if not values:
-                deviation: Expr = link.cap_days * chosen
-            else:
-                deviation = values[0] * chosen
-                covered: Expr = 0
-                for j, value in enumerate(values):
-                    now_covered = model.new_bool_var("")
-                    model.add(now_covered <= covered + sum(distances[value]))
-                    uncovered = model.new_bool_var("")
-                    model.add(uncovered >= chosen - now_covered)
-                    following = values[j + 1] if j + 1 < len(values) else link.cap_days
-                    deviation += (following - value) * uncovered
-                    covered = now_covered
+            deviation = self._deviation(link, chosen, distances)
             self.terms.append(_Term("link", link.label, link.weight * deviation, deviation, slot))
+
+    def _deviation(self, link: Link, chosen: Expr, distances: dict[int, list[Expr]]) -> Expr:
+        """Days outside the window to the nearest chosen preparing slot (at most the cap),
+        if ``chosen``; 0 otherwise. Exact in every solution, not only at the optimum."""
+        model = self.model
+        values = sorted(distances)
+        if not values:
+            return link.cap_days * chosen
+        deviation: Expr = values[0] * chosen
+        covered: Expr = 0
+        for j, value in enumerate(values):
+            now = model.new_bool_var("")  # some preparing slot at most `value` days off
+            for other in distances[value]:
+                model.add_implication(other, now)
+            if j:
+                model.add_implication(covered, now)
+            model.add(now <= covered + sum(distances[value]))
+            missing = model.new_bool_var("")  # chosen, and nothing within `value` days
+            model.add(missing <= chosen)
+            model.add(missing <= 1 - now)
+            model.add(missing >= chosen - now)
+            following = values[j + 1] if j + 1 < len(values) else link.cap_days
+            deviation += (following - value) * missing
+            covered = now
+        return deviation
 
     # -- soft terms --------------------------------------------------------
 
@@ -203,37 +285,8 @@ class PlanModel:
         if low == high:
             return
         away = self.model.new_int_var(0, high - low, "")
-        self.model.add(away >= count - preferred)
-        self.model.add(away >= preferred - count)
+        self.model.add_abs_equality(away, count - preferred)
         self.terms.append(_Term("count", series.id, self.problem.weights.count * away, away))
-
-    def _add_spread_term(
-        self, series: Series, pairs: Sequence[tuple[Slot, cp_model.IntVar]]
-    ) -> None:
-        model = self.model
-        slots = len(pairs)
-        low, high = series.count.min, series.count.max
-        if slots == 0 or high == 0:
-            return
-        choices = range(low, high + 1)
-        if low == high:
-            pick: dict[int, Expr] = {low: 1}
-        else:
-            pick = {n: model.new_bool_var("") for n in choices}
-            model.add_exactly_one(list(pick.values()))
-            model.add(self.counts[series.id] == sum(n * pick[n] for n in choices))
-        total: Expr = 0
-        so_far: Expr = 0
-        for k, (_, chosen) in enumerate(pairs):
-            so_far_var = model.new_int_var(0, min(k + 1, high), "")
-            model.add(so_far_var == so_far + chosen)
-            so_far = so_far_var
-            target = sum(spread_target(n, k, slots) * pick[n] for n in choices)
-            away = model.new_int_var(0, SPREAD_SCALE * (high + 1), "")
-            model.add(away >= SPREAD_SCALE * so_far_var - target)
-            model.add(away >= target - SPREAD_SCALE * so_far_var)
-            total += away
-        self.terms.append(_Term("spread", series.id, self.problem.weights.spread * total, total))
 
     def _add_slot_terms(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> None:
         """Per-meeting costs: a place further down the list, soft unavailable time."""
@@ -258,10 +311,7 @@ class PlanModel:
         report: Callable[[float, float, float], None] | None,
     ) -> PartResult:
         """Solve, then (if ``canonical`` and proven optimal) find the canonical optimum."""
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = time_limit
-        solver.parameters.num_workers = workers
-        solver.parameters.random_seed = 0
+        solver = _solver(time_limit, workers)
         solver.parameters.log_search_progress = log
         code = solver.solve(self.model, _Callback(report) if report else None)
         runtime = solver.wall_time
@@ -295,9 +345,6 @@ class PlanModel:
         """Solve again with one worker, a fixed seed and no hint, the cost bounded by the
         proven optimum: the same optimal plan whatever search found that optimum."""
         self.model.add(self.objective <= objective)  # the last use of this model
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = time_limit
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = 0
+        solver = _solver(time_limit, 1)
         code = solver.solve(self.model)
         return solver if code == cp_model.OPTIMAL else None
