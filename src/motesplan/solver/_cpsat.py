@@ -60,8 +60,9 @@ def _solver(time_limit: float, workers: int) -> cp_model.CpSolver:
 
     The spread terms are network flows whose LP relaxation is tight, but CP-SAT's
     default portfolio on few workers does not linearise them fully and its bound
-    stalls; ``max_lp`` (``linearization_level`` 2) proves the example optimal in a
-    fraction of a second.
+    stalls. The full-problem workers are therefore ``max_lp`` (``linearization_level``
+    2) first, then ``default_lp`` from the third worker on (with two workers CP-SAT
+    runs one ``max_lp`` and its first-solution worker); with one worker, level 2.
     """
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
@@ -72,6 +73,13 @@ def _solver(time_limit: float, workers: int) -> cp_model.CpSolver:
     else:
         solver.parameters.subsolvers.extend(["max_lp", "default_lp"])
     return solver
+
+
+_PROBE_SECONDS = 1.0
+"""The first search, which usually proves the optimum of a one-year plan outright."""
+_FIRST_PLAN_SHARE = 0.3
+"""At most this share of a part's time goes to the first search, and to a search for
+any plan at all when the first search found none."""
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
@@ -310,19 +318,41 @@ class PlanModel:
         log: bool,
         report: Callable[[float, float, float], None] | None,
     ) -> PartResult:
-        """Solve, then (if ``canonical`` and proven optimal) find the canonical optimum."""
-        solver = _solver(time_limit, workers)
-        solver.parameters.log_search_progress = log
-        code = solver.solve(self.model, _Callback(report) if report else None)
+        """Optimise; then (if ``canonical`` and proven optimal) find the canonical optimum.
+
+        A short first search usually proves the optimum outright. When it does not,
+        the search goes on from the best plan it found, or, if it found none (hard
+        links and gaps that interlock can keep an objective-led search from finding
+        any plan), from a plan found by a search for any plan at all.
+        """
+        probe = min(_PROBE_SECONDS, time_limit * _FIRST_PLAN_SHARE)
+        solver, code = self._optimise(probe, workers, log, report)
         runtime = solver.wall_time
+        if code not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            hint = self._assignment(solver) if code == cp_model.FEASIBLE else None
+            if hint is None:
+                budget = time_limit * _FIRST_PLAN_SHARE
+                hint, spent = self._first_plan(budget, workers, log)
+                runtime += spent
+                if hint is None and spent < budget:
+                    return PartResult(Status.INFEASIBLE, (), None, None, (), runtime)
+            if hint is not None:
+                self._hint(hint)
+            again, code = self._optimise(max(time_limit - runtime, 0.01), workers, log, report)
+            runtime += again.wall_time
+            self.model.clear_hints()  # type: ignore[no-untyped-call]
+            if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                solver = again
+            elif hint is not None:  # the plan it started from stands
+                solver, code = self._replay(hint), cp_model.FEASIBLE
         status = _STATUS.get(code)
         if status is None:  # MODEL_INVALID: a bug in this module, never the user's input
             raise RuntimeError(f"CP-SAT rejected the model: {solver.status_name(code)}")
         if not status.has_plan:
             return PartResult(status, (), None, None, (), runtime)
-        objective = round(solver.objective_value)
-        bound = round(solver.best_objective_bound)
         values: Callable[[Expr], int] = solver.value
+        objective = values(self.objective)
+        bound = min(round(solver.best_objective_bound), objective)
         if status is Status.OPTIMAL and canonical and time_limit - runtime > 0:
             canonical_solver = self._canonical(objective, time_limit - runtime)
             runtime += canonical_solver.wall_time if canonical_solver else 0.0
@@ -340,6 +370,56 @@ class PlanModel:
             for term in self.terms
         )
         return PartResult(status, chosen, objective, bound, costs, runtime)
+
+    def _optimise(
+        self,
+        time_limit: float,
+        workers: int,
+        log: bool,
+        report: Callable[[float, float, float], None] | None,
+    ) -> tuple[cp_model.CpSolver, Any]:
+        solver = _solver(time_limit, workers)
+        solver.parameters.log_search_progress = log
+        code = solver.solve(self.model, _Callback(report) if report else None)
+        return solver, code
+
+    def _assignment(self, solver: cp_model.CpSolver) -> list[int]:
+        index = self.model.get_int_var_from_proto_index
+        return [solver.value(index(i)) for i in range(len(self.model.proto.variables))]
+
+    def _first_plan(
+        self, time_limit: float, workers: int, log: bool
+    ) -> tuple[list[int] | None, float]:
+        """Any plan that keeps the hard rules (every variable's value), and the time
+        spent; ``None`` within the time limit means there is none."""
+        self.model.clear_objective()  # type: ignore[no-untyped-call]
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = time_limit
+        solver.parameters.num_workers = workers
+        solver.parameters.random_seed = 0
+        solver.parameters.stop_after_first_solution = True
+        solver.parameters.log_search_progress = log
+        code = solver.solve(self.model)
+        self.model.minimize(self.objective)
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return self._assignment(solver), solver.wall_time
+        if code == cp_model.INFEASIBLE:
+            return None, solver.wall_time
+        return None, time_limit  # timed out: no verdict
+
+    def _hint(self, values: list[int]) -> None:
+        for index, value in enumerate(values):
+            self.model.add_hint(self.model.get_int_var_from_proto_index(index), value)
+
+    def _replay(self, values: list[int]) -> cp_model.CpSolver:
+        """A solver holding exactly this assignment, to read expressions off it."""
+        self._hint(values)
+        solver = cp_model.CpSolver()
+        solver.parameters.fix_variables_to_their_hinted_value = True
+        solver.parameters.num_workers = 1
+        solver.solve(self.model)
+        self.model.clear_hints()  # type: ignore[no-untyped-call]
+        return solver
 
     def _canonical(self, objective: int, time_limit: float) -> cp_model.CpSolver | None:
         """Solve again with one worker, a fixed seed and no hint, the cost bounded by the
