@@ -7,6 +7,7 @@ a constraint on those Booleans, every soft term a linear expression in them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -77,9 +78,11 @@ def _solver(time_limit: float, workers: int) -> cp_model.CpSolver:
 
 _PROBE_SECONDS = 1.0
 """The first search, which usually proves the optimum of a one-year plan outright."""
-_FIRST_PLAN_SHARE = 0.3
-"""At most this share of a part's time goes to the first search, and to a search for
-any plan at all when the first search found none."""
+_PROBE_SHARE = 0.2
+"""At most this share of a part's time goes to the first search."""
+_FIRST_PLAN_SHARE = 0.6
+"""At most this share of a part's time goes to a search for any plan at all, when the
+first search found none."""
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
@@ -325,9 +328,10 @@ class PlanModel:
         links and gaps that interlock can keep an objective-led search from finding
         any plan), from a plan found by a search for any plan at all.
         """
-        probe = min(_PROBE_SECONDS, time_limit * _FIRST_PLAN_SHARE)
+        probe = min(_PROBE_SECONDS, time_limit * _PROBE_SHARE)
         solver, code = self._optimise(probe, workers, log, report)
         runtime = solver.wall_time
+        bound = solver.best_objective_bound
         if code not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             hint = self._assignment(solver) if code == cp_model.FEASIBLE else None
             if hint is None:
@@ -340,6 +344,7 @@ class PlanModel:
                 self._hint(hint)
             again, code = self._optimise(max(time_limit - runtime, 0.01), workers, log, report)
             runtime += again.wall_time
+            bound = max(bound, again.best_objective_bound)
             self.model.clear_hints()  # type: ignore[no-untyped-call]
             if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 solver = again
@@ -352,7 +357,9 @@ class PlanModel:
             return PartResult(status, (), None, None, (), runtime)
         values: Callable[[Expr], int] = solver.value
         objective = values(self.objective)
-        bound = min(round(solver.best_objective_bound), objective)
+        # every cost is >= 0, so 0 is a bound too (CP-SAT's own can be below it)
+        finite = round(bound) if math.isfinite(bound) else 0
+        proven = objective if status is Status.OPTIMAL else min(max(finite, 0), objective)
         if status is Status.OPTIMAL and canonical and time_limit - runtime > 0:
             canonical_solver = self._canonical(objective, time_limit - runtime)
             runtime += canonical_solver.wall_time if canonical_solver else 0.0
@@ -369,7 +376,7 @@ class PlanModel:
             )
             for term in self.terms
         )
-        return PartResult(status, chosen, objective, bound, costs, runtime)
+        return PartResult(status, chosen, objective, proven, costs, runtime)
 
     def _optimise(
         self,
