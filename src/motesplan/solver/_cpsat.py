@@ -76,15 +76,6 @@ def _solver(time_limit: float, workers: int) -> cp_model.CpSolver:
     return solver
 
 
-_PROBE_SECONDS = 1.0
-"""The first search, which usually proves the optimum of a one-year plan outright."""
-_PROBE_SHARE = 0.2
-"""At most this share of a part's time goes to the first search."""
-_FIRST_PLAN_SHARE = 0.6
-"""At most this share of a part's time goes to a search for any plan at all, when the
-first search found none."""
-
-
 class _Callback(cp_model.CpSolverSolutionCallback):
     def __init__(self, report: Callable[[float, float, float], None]) -> None:
         super().__init__()
@@ -120,6 +111,12 @@ class PlanModel:
                 self._add_link(link)
         self.objective = sum(term.points for term in self.terms)
         self.model.minimize(self.objective)
+        # where this part stands: no plan yet (timed_out), feasible, optimal or infeasible
+        self.status = Status.TIMED_OUT
+        self.runtime = 0.0
+        self.bound = 0
+        self._best: cp_model.CpSolver | None = None
+        self._hint_values: list[int] | None = None
 
     # -- hard rules --------------------------------------------------------
 
@@ -312,59 +309,74 @@ class PlanModel:
 
     # -- solving -------------------------------------------------------------
 
-    def solve(
+    # -- solving, in steps the caller schedules across parts -----------------------
+
+    def search(
         self,
-        *,
         time_limit: float,
         workers: int,
-        canonical: bool,
-        log: bool,
-        report: Callable[[float, float, float], None] | None,
-    ) -> PartResult:
-        """Optimise; then (if ``canonical`` and proven optimal) find the canonical optimum.
-
-        A short first search usually proves the optimum outright. When it does not,
-        the search goes on from the best plan it found, or, if it found none (hard
-        links and gaps that interlock can keep an objective-led search from finding
-        any plan), from a plan found by a search for any plan at all.
-        """
-        probe = min(_PROBE_SECONDS, time_limit * _PROBE_SHARE)
-        solver, code = self._optimise(probe, workers, log, report)
-        runtime = solver.wall_time
-        bound = solver.best_objective_bound
-        if code not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-            hint = self._assignment(solver) if code == cp_model.FEASIBLE else None
-            if hint is None:
-                budget = time_limit * _FIRST_PLAN_SHARE
-                hint, spent = self._first_plan(budget, workers, log)
-                runtime += spent
-                if hint is None and spent < budget:
-                    return PartResult(Status.INFEASIBLE, (), None, None, (), runtime)
-            if hint is not None:
-                self._hint(hint)
-            again, code = self._optimise(max(time_limit - runtime, 0.01), workers, log, report)
-            runtime += again.wall_time
-            bound = max(bound, again.best_objective_bound)
-            self.model.clear_hints()  # type: ignore[no-untyped-call]
-            if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                solver = again
-            elif hint is not None:  # the plan it started from stands
-                solver, code = self._replay(hint), cp_model.FEASIBLE
-        status = _STATUS.get(code)
-        if status is None:  # MODEL_INVALID: a bug in this module, never the user's input
+        *,
+        log: bool = False,
+        report: Callable[[float, float, float], None] | None = None,
+    ) -> None:
+        """Optimise for at most ``time_limit`` seconds, from the best plan so far."""
+        if self._hint_values is not None:
+            self._hint(self._hint_values)
+        solver = _solver(max(time_limit, 0.01), workers)
+        solver.parameters.log_search_progress = log
+        code = solver.solve(self.model, _Callback(report) if report else None)
+        self.model.clear_hints()  # type: ignore[no-untyped-call]
+        self._spend(solver)
+        if code == cp_model.OPTIMAL:
+            self.status, self._best = Status.OPTIMAL, solver
+        elif code == cp_model.FEASIBLE:
+            self.status, self._best = Status.FEASIBLE, solver
+            self._hint_values = self._assignment(solver)
+        elif code == cp_model.INFEASIBLE:
+            self.status = Status.INFEASIBLE
+        elif code != cp_model.UNKNOWN:  # MODEL_INVALID: a bug here, never the user's input
             raise RuntimeError(f"CP-SAT rejected the model: {solver.status_name(code)}")
-        if not status.has_plan:
-            return PartResult(status, (), None, None, (), runtime)
+
+    def find_plan(self, time_limit: float, workers: int, *, log: bool = False) -> None:
+        """Search for any plan that keeps the hard rules, ignoring the cost.
+
+        Searching with the objective can take long to find any plan when hard links
+        and gaps interlock; without it the search is quick, and its plan starts the
+        next :meth:`search`.
+        """
+        self.model.clear_objective()  # type: ignore[no-untyped-call]
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(time_limit, 0.01)
+        solver.parameters.num_workers = workers
+        solver.parameters.random_seed = 0
+        solver.parameters.stop_after_first_solution = True
+        solver.parameters.log_search_progress = log
+        code = solver.solve(self.model)
+        self.model.minimize(self.objective)
+        self.runtime += solver.wall_time
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self._hint_values = self._assignment(solver)
+            self.status = Status.FEASIBLE
+        elif code == cp_model.INFEASIBLE:
+            self.status = Status.INFEASIBLE
+
+    def result(self, *, canonical: bool, time_limit: float) -> PartResult:
+        """The outcome; first (if ``canonical`` and proven optimal, and time allows) the
+        canonical optimum."""
+        if not self.status.has_plan:
+            return PartResult(self.status, (), None, None, (), self.runtime)
+        solver = self._best
+        if solver is None:
+            assert self._hint_values is not None
+            solver = self._replay(self._hint_values)
         values: Callable[[Expr], int] = solver.value
         objective = values(self.objective)
-        # every cost is >= 0, so 0 is a bound too (CP-SAT's own can be below it)
-        finite = round(bound) if math.isfinite(bound) else 0
-        proven = objective if status is Status.OPTIMAL else min(max(finite, 0), objective)
-        if status is Status.OPTIMAL and canonical and time_limit - runtime > 0:
-            canonical_solver = self._canonical(objective, time_limit - runtime)
-            runtime += canonical_solver.wall_time if canonical_solver else 0.0
+        if self.status is Status.OPTIMAL and canonical and time_limit > 0:
+            canonical_solver = self._canonical(objective, time_limit)
             if canonical_solver is not None:
                 values = canonical_solver.value
+        # every cost is >= 0, so 0 is a bound too (CP-SAT's own can be below it)
+        proven = objective if self.status is Status.OPTIMAL else min(max(self.bound, 0), objective)
         chosen = tuple(slot for pairs in self.slots.values() for slot, var in pairs if values(var))
         costs = tuple(
             Cost(
@@ -376,43 +388,17 @@ class PlanModel:
             )
             for term in self.terms
         )
-        return PartResult(status, chosen, objective, proven, costs, runtime)
+        return PartResult(self.status, chosen, objective, proven, costs, self.runtime)
 
-    def _optimise(
-        self,
-        time_limit: float,
-        workers: int,
-        log: bool,
-        report: Callable[[float, float, float], None] | None,
-    ) -> tuple[cp_model.CpSolver, Any]:
-        solver = _solver(time_limit, workers)
-        solver.parameters.log_search_progress = log
-        code = solver.solve(self.model, _Callback(report) if report else None)
-        return solver, code
+    def _spend(self, solver: cp_model.CpSolver) -> None:
+        self.runtime += solver.wall_time
+        bound = solver.best_objective_bound
+        if math.isfinite(bound):
+            self.bound = max(self.bound, math.floor(bound + 1e-6))
 
     def _assignment(self, solver: cp_model.CpSolver) -> list[int]:
         index = self.model.get_int_var_from_proto_index
         return [solver.value(index(i)) for i in range(len(self.model.proto.variables))]
-
-    def _first_plan(
-        self, time_limit: float, workers: int, log: bool
-    ) -> tuple[list[int] | None, float]:
-        """Any plan that keeps the hard rules (every variable's value), and the time
-        spent; ``None`` within the time limit means there is none."""
-        self.model.clear_objective()  # type: ignore[no-untyped-call]
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = time_limit
-        solver.parameters.num_workers = workers
-        solver.parameters.random_seed = 0
-        solver.parameters.stop_after_first_solution = True
-        solver.parameters.log_search_progress = log
-        code = solver.solve(self.model)
-        self.model.minimize(self.objective)
-        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return self._assignment(solver), solver.wall_time
-        if code == cp_model.INFEASIBLE:
-            return None, solver.wall_time
-        return None, time_limit  # timed out: no verdict
 
     def _hint(self, values: list[int]) -> None:
         for index, value in enumerate(values):
@@ -434,4 +420,5 @@ class PlanModel:
         self.model.add(self.objective <= objective)  # the last use of this model
         solver = _solver(time_limit, 1)
         code = solver.solve(self.model)
+        self.runtime += solver.wall_time
         return solver if code == cp_model.OPTIMAL else None

@@ -10,11 +10,16 @@ import attrs
 from motesplan.freedays import Calendar, Slot
 from motesplan.model import Problem, Series
 from motesplan.plan import Meeting, Plan, Result, Status, number_meetings
-from motesplan.solver._cpsat import PartResult, PlanModel
+from motesplan.solver._cpsat import PlanModel
 from motesplan.solver._options import Progress, SolveOptions
 from motesplan.text import format_date, phrase
 
 __all__ = ["parts", "solve"]
+
+PROBE_SECONDS = 1.0
+"""The first search per part, which usually proves a one-year plan optimal outright."""
+PROBE_SHARE = 0.2
+"""At most this share of the time left goes to the first searches."""
 
 
 def parts(problem: Problem) -> tuple[tuple[Series, ...], ...]:
@@ -138,26 +143,36 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     if reason:
         return Result(Status.INFEASIBLE, reason=reason, runtime=time.perf_counter() - started)
     groups = parts(problem)
-    outcomes: list[PartResult] = []
-    for number, group in enumerate(groups, start=1):
+    models = [PlanModel(problem, calendar, group) for group in groups]
+    deadline = started + options.time_limit
+
+    def left() -> float:
+        return deadline - time.perf_counter()
+
+    def search(number: int, model: PlanModel, seconds: float) -> None:
         report = None
         if options.on_progress is not None:
-            report = _reporter(options.on_progress, number, len(groups), started)
-        model = PlanModel(problem, calendar, group)
-        # what is left, shared by the parts still to solve (time a part leaves unused
-        # goes to the next ones); the model's build time is already spent
-        remaining = options.time_limit - (time.perf_counter() - started)
-        share = max(remaining / (len(groups) - number + 1), 0.01)
-        outcome = model.solve(
-            time_limit=share,
-            workers=options.workers,
-            canonical=options.canonical,
-            log=options.log,
-            report=report,
-        )
-        outcomes.append(outcome)
-        if not outcome.status.has_plan:
-            break
+            report = _reporter(options.on_progress, number, len(models), started)
+        model.search(seconds, options.workers, log=options.log, report=report)
+
+    # 1. A short search per part: it usually proves the optimum outright.
+    for number, model in enumerate(models, start=1):
+        probe = min(PROBE_SECONDS, PROBE_SHARE * left() / (len(models) - number + 1))
+        search(number, model, probe)
+    # 2. Any plan at all for the parts still without one: without it there is no plan.
+    for index, model in enumerate(models):
+        if model.status is Status.TIMED_OUT:
+            waiting = sum(1 for m in models[index:] if m.status is Status.TIMED_OUT)
+            model.find_plan(left() / waiting, options.workers, log=options.log)
+    # 3. The rest of the time improves the parts not yet proven best, from their plans.
+    for index, model in enumerate(models):
+        if model.status is Status.FEASIBLE:
+            open_parts = sum(1 for m in models[index:] if m.status is Status.FEASIBLE)
+            search(index + 1, model, left() / open_parts)
+    outcomes = [
+        model.result(canonical=options.canonical, time_limit=left() / (len(models) - index))
+        for index, model in enumerate(models)
+    ]
     status = _merge_status([outcome.status for outcome in outcomes])
     runtime = time.perf_counter() - started
     if not status.has_plan:
