@@ -29,7 +29,20 @@ from motesplan.model import (
 from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
 from motesplan.plan_json import plan_from_json, plan_to_json, read_plan_json, result_to_json
 from motesplan.report import format_plan, format_result
-from motesplan.solver import Progress, SolveOptions, solve
+from motesplan.rotation import (
+    Agreement,
+    Deviation,
+    Exclusion,
+    Grouping,
+    Role,
+    RotationPlan,
+    RotationProblem,
+    RotationResult,
+    RotationYear,
+    Term,
+)
+from motesplan.rotation_checker import RotationCheck, RotationViolation, check_rotation
+from motesplan.solver import Progress, SolveOptions, solve, solve_rotation
 from motesplan.unavailable import (
     Block,
     BlockKind,
@@ -41,6 +54,7 @@ from motesplan.unavailable import (
 )
 
 __all__ = [
+    "Agreement",
     "Block",
     "BlockKind",
     "Body",
@@ -53,7 +67,10 @@ __all__ = [
     "Cost",
     "Count",
     "DateRange",
+    "Deviation",
+    "Exclusion",
     "Form",
+    "Grouping",
     "Link",
     "Meeting",
     "MeetingStatus",
@@ -66,17 +83,26 @@ __all__ = [
     "Progress",
     "PublicHolidays",
     "Result",
+    "Role",
+    "RotationCheck",
+    "RotationPlan",
+    "RotationProblem",
+    "RotationResult",
+    "RotationViolation",
+    "RotationYear",
     "SchoolBreaks",
     "Series",
     "Slot",
     "SolveOptions",
     "Status",
+    "Term",
     "ValidationError",
     "Violation",
     "Weekday",
     "Weights",
     "__version__",
     "check",
+    "check_rotation",
     "format_plan",
     "format_result",
     "plan_from_json",
@@ -84,5 +110,6 @@ __all__ = [
     "read_plan_json",
     "result_to_json",
     "solve",
+    "solve_rotation",
     "write_atomic",
 ]

@@ -202,5 +202,100 @@ _PHRASES.update(
             "en": "{meeting} differs from the pinned meeting: {details}",
         },
         "none": {"sv": "inget", "en": "none"},
+        "rot.chair": {"sv": "ordförande", "en": "chair"},
+        "rot.vice_chair": {"sv": "vice ordförande", "en": "vice-chair"},
+        "rot.reason.two_agreed": {
+            "sv": "{year} är både {members} överenskomna som {role}",
+            "en": "in {year} both {members} are agreed as {role}",
+        },
+        "rot.reason.nobody": {
+            "sv": "ingen kan vara {role} {year}: alla är förhindrade",
+            "en": "nobody can be {role} in {year}: every member is excluded",
+        },
+        "rot.reason.agreed_excluded": {
+            "sv": "{member} är överenskommen som {role} {year} men kan inte tjänstgöra då",
+            "en": "{member} is agreed as {role} in {year} but cannot serve then",
+        },
+        "rot.reason.infeasible": {
+            "sv": "reglerna för ordförandeskapet i {body} kan inte uppfyllas samtidigt",
+            "en": "the rotation rules of {body} cannot all hold together",
+        },
+        "rot.v.missing": {
+            "sv": "{year} saknas i förslaget",
+            "en": "{year} is missing from the plan",
+        },
+        "rot.v.outside": {
+            "sv": "{year} ligger utanför de planerade åren",
+            "en": "{year} is outside the planned years",
+        },
+        "rot.v.member": {
+            "sv": "{year}: {member!r} är ingen medlem",
+            "en": "{year}: {member!r} is not a member",
+        },
+        "rot.v.same": {
+            "sv": "{year}: {member} är både ordförande och vice ordförande",
+            "en": "{year}: {member} is both chair and vice-chair",
+        },
+        "rot.v.excluded": {
+            "sv": "{member} kan inte vara {role} {year}",
+            "en": "{member} cannot be {role} in {year}",
+        },
+        "rot.v.group": {
+            "sv": "{year}: ordförande och vice ordförande kommer från samma grupp ({group})",
+            "en": "{year}: chair and vice-chair come from the same group ({group})",
+        },
+        "rot.v.agreement": {
+            "sv": "överenskommelsen att {member} är {role} {year} hålls inte",
+            "en": "the agreement that {member} is {role} in {year} is not kept",
+        },
+        "rot.v.succession": {
+            "sv": "{member}, vice ordförande {previous}, är inte ordförande {year}",
+            "en": "{member}, vice-chair in {previous}, does not chair in {year}",
+        },
+        "rot.v.fairness": {
+            "sv": "{member} är ordförande {year} igen (senast {last}) innan {waiting} har varit det",
+            "en": "{member} chairs again in {year} (last {last}) before {waiting} has chaired",
+        },
+        "rot.after_plan": {"sv": "efter planperioden", "en": "after the planned years"},
+        "rot.move": {
+            "sv": "{member} flyttas från {expected} till {actual}",
+            "en": "{member} moves from {expected} to {actual}",
+        },
+        "rot.move_out": {
+            "sv": "{member} flyttas från {expected} till {actual}",
+            "en": "{member} moves from {expected} to {actual}",
+        },
+        "rot.move_in": {
+            "sv": "{member} tidigareläggs till {actual} (i turordningen {expected})",
+            "en": "{member} comes forward to {actual} (in the turn order: {expected})",
+        },
+        "rot.cause.excluded": {
+            "sv": " eftersom kommunen inte kan vara {role} {year}{why}",
+            "en": " because it cannot be {role} in {year}{why}",
+        },
+        "rot.cause.agreement": {
+            "sv": " eftersom {other} enligt överenskommelse är ordförande {year}",
+            "en": " because {other} is agreed as chair in {year}",
+        },
+        "rot.cause.succession": {
+            "sv": " eftersom {other} var vice ordförande året före och blir ordförande {year}",
+            "en": " because {other} was vice-chair the year before and chairs in {year}",
+        },
+        "rot.cause.group": {
+            "sv": " eftersom ordföranden {year} kommer från samma grupp ({group})",
+            "en": " because the chair in {year} is from the same group ({group})",
+        },
+        "rot.cause.earlier": {
+            "sv": " eftersom en kommun före i turordningen har flyttats",
+            "en": " because a member ahead of it in the turn order has moved",
+        },
+        "rot.cause.later": {
+            "sv": " eftersom en kommun före i turordningen har flyttats",
+            "en": " because a member ahead of it in the turn order has moved",
+        },
+        "rot.reason.timed_out": {
+            "sv": "ingen rotation för {body} hittades inom {seconds} s",
+            "en": "no rotation for {body} was found within {seconds} s",
+        },
     }
 )

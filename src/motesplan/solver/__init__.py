@@ -10,5 +10,6 @@ from __future__ import annotations
 
 from motesplan.solver._options import Progress, SolveOptions
 from motesplan.solver._plan import solve
+from motesplan.solver._rotation import solve_rotation
 
-__all__ = ["Progress", "SolveOptions", "solve"]
+__all__ = ["Progress", "SolveOptions", "solve", "solve_rotation"]

@@ -20,19 +20,13 @@ from motesplan.freedays import Calendar, Slot, spans
 from motesplan.model import Link, Problem, Series
 from motesplan.objective import SPREAD_SCALE, edge_cost, gap_cost
 from motesplan.plan import Cost, Status
+from motesplan.solver._sat import make_solver
 
 __all__ = ["PartResult", "PlanModel"]
 
 # OR-Tools types its expressions as a union with numpy scalars that mypy cannot add
 # together; inside this module expressions are simply "an OR-Tools linear expression".
 Expr: TypeAlias = Any
-
-_STATUS = {
-    cp_model.OPTIMAL: Status.OPTIMAL,
-    cp_model.FEASIBLE: Status.FEASIBLE,
-    cp_model.INFEASIBLE: Status.INFEASIBLE,
-    cp_model.UNKNOWN: Status.TIMED_OUT,
-}
 
 
 @frozen
@@ -54,26 +48,6 @@ class PartResult:
     bound: int | None
     costs: tuple[Cost, ...]
     runtime: float
-
-
-def _solver(time_limit: float, workers: int) -> cp_model.CpSolver:
-    """A CP-SAT solver with a fixed seed and a full LP relaxation.
-
-    The spread terms are network flows whose LP relaxation is tight, but CP-SAT's
-    default portfolio on few workers does not linearise them fully and its bound
-    stalls. The full-problem workers are therefore ``max_lp`` (``linearization_level``
-    2) first, then ``default_lp`` from the third worker on (with two workers CP-SAT
-    runs one ``max_lp`` and its first-solution worker); with one worker, level 2.
-    """
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = 0
-    if workers == 1:
-        solver.parameters.linearization_level = 2
-    else:
-        solver.parameters.subsolvers.extend(["max_lp", "default_lp"])
-    return solver
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
@@ -322,7 +296,7 @@ class PlanModel:
         """Optimise for at most ``time_limit`` seconds, from the best plan so far."""
         if self._hint_values is not None:
             self._hint(self._hint_values)
-        solver = _solver(max(time_limit, 0.01), workers)
+        solver = make_solver(max(time_limit, 0.01), workers)
         solver.parameters.log_search_progress = log
         code = solver.solve(self.model, _Callback(report) if report else None)
         self.model.clear_hints()  # type: ignore[no-untyped-call]
@@ -418,7 +392,7 @@ class PlanModel:
         """Solve again with one worker, a fixed seed and no hint, the cost bounded by the
         proven optimum: the same optimal plan whatever search found that optimum."""
         self.model.add(self.objective <= objective)  # the last use of this model
-        solver = _solver(time_limit, 1)
+        solver = make_solver(time_limit, 1)
         code = solver.solve(self.model)
         self.runtime += solver.wall_time
         return solver if code == cp_model.OPTIMAL else None
