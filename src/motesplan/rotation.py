@@ -313,7 +313,9 @@ class RotationProblem:
         """
         if not self.derive_order:
             return self.order
-        tie = {m: i for i, m in enumerate((*self.order, *self.member_ids))}
+        tie: dict[str, int] = {}
+        for member in (*self.order, *self.member_ids):
+            tie.setdefault(member, len(tie))
         ranked = sorted(
             self.member_ids,
             key=lambda m: (

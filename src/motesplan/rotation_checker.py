@@ -150,7 +150,9 @@ class _RotationChecker:
                 )
         broken = self.check_succession()
         self.check_fairness()
-        cost = order_cost(problem, plan) + problem.succession_weight * broken
+        # a broken hard succession is a violation, not a cost
+        soft = 0 if problem.succession else problem.succession_weight * broken
+        cost = order_cost(problem, plan) + soft
         return RotationCheck(tuple(self.violations), tuple(self.deviations()), cost)
 
     def check_succession(self) -> int:
@@ -265,8 +267,10 @@ class _RotationChecker:
                     "rot.cause.succession", other=self.name(problem.successor() or ""), year=year
                 )
             if year > problem.first_year:
-                chair = problem.group_of(self.chair_of(year - 1) or "", year - 1)
-                if chair is not None and chair == problem.group_of(member, year - 1):
+                previous = self.chair_of(year - 1)
+                chair = problem.group_of(previous or "", year - 1)
+                same = chair is not None and chair == problem.group_of(member, year - 1)
+                if previous not in (None, member) and same:
                     return "group", base + self.say("rot.cause.group", year=year - 1, group=chair)
         if ideal > actual:
             return "knock_on", base + self.say("rot.cause.earlier")

@@ -145,7 +145,7 @@ class RotationModel:
                 chaired_since = {t.chair for t in problem.history if t.year > last}
                 waiting = [m for m in members if m != member and m not in chaired_since]
                 for year in years:
-                    needed = [m for m in waiting if self._eligible(m, problem.first_year, year)]
+                    needed = [m for m in waiting if self._eligible(m, last + 1, year)]
                     self._require_between(member, year, needed, problem.first_year)
             for index, first in enumerate(years):
                 for second in years[index + 1 :]:
