@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine with python3 and make:
-#   make demo   create .venv, install motesplan, run the examples, write out/
+#   make demo   create .venv, install motesplan, run both examples, write out/
 #   make test   the same .venv; lint (ruff), types (mypy --strict), tests (pytest)
 PYTHON ?= python3
 VENV := .venv
@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python examples/plan_2024.py --out $(OUT)
+	$(BIN)/python examples/rotation_2024_2027.py --out $(OUT)
 
 test: lint types pytest
 

@@ -539,7 +539,12 @@ def test_agreement_against_the_order_is_kept() -> None:
         "Haninge flyttas från 2025 till 2026 eftersom Nynäshamn enligt överenskommelse är"
         " ordförande 2025"
     )
-    assert moved["nynashamn"].rule == "knock_on"
+    nynashamn = moved["nynashamn"]
+    assert nynashamn.rule == "agreement"
+    assert nynashamn.cause == (
+        "Nynäshamn flyttas från 2027 till 2025 eftersom kommunen enligt överenskommelse är"
+        " ordförande 2025"
+    )
 
 
 def test_vice_chair_agreement_is_kept() -> None:

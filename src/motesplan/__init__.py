@@ -42,6 +42,7 @@ from motesplan.rotation import (
     Term,
 )
 from motesplan.rotation_checker import RotationCheck, RotationViolation, check_rotation
+from motesplan.rotation_report import format_rotation_table, rotation_markdown, rotation_to_json
 from motesplan.solver import Progress, SolveOptions, solve, solve_rotation
 from motesplan.unavailable import (
     Block,
@@ -105,10 +106,13 @@ __all__ = [
     "check_rotation",
     "format_plan",
     "format_result",
+    "format_rotation_table",
     "plan_from_json",
     "plan_to_json",
     "read_plan_json",
     "result_to_json",
+    "rotation_markdown",
+    "rotation_to_json",
     "solve",
     "solve_rotation",
     "write_atomic",

@@ -241,6 +241,11 @@ class _RotationChecker:
         n = len(problem.years)
         year = self.year_of(ideal)
         base = self.move_text(member, ideal, actual)
+        placed = self.year_of(actual)
+        for agreement in problem.agreements:
+            own = agreement.member == member and agreement.role is Role.CHAIR
+            if own and agreement.year == placed:
+                return "agreement", base + self.say("rot.cause.own_agreement", year=placed)
         if year is not None and ideal < n:
             # in the turn order it chairs `year`, and is vice-chair the year before
             seats = [(year, Role.CHAIR)] + (

@@ -254,7 +254,7 @@ _PHRASES.update(
         },
         "rot.v.fairness": {
             "sv": "{member} är ordförande {year} igen (senast {last}) innan {waiting} har varit det",
-            "en": "{member} chairs again in {year} (last {last}) before {waiting} has chaired",
+            "en": "{member} chairs again in {year} (last {last}) before {waiting} have chaired",
         },
         "rot.after_plan": {"sv": "efter planperioden", "en": "after the planned years"},
         "rot.move": {
@@ -290,12 +290,147 @@ _PHRASES.update(
             "en": " because a member ahead of it in the turn order has moved",
         },
         "rot.cause.later": {
-            "sv": " eftersom en kommun före i turordningen har flyttats",
-            "en": " because a member ahead of it in the turn order has moved",
+            "sv": " eftersom en annan kommun har flyttats fram",
+            "en": " because another member has come forward",
+        },
+        "rot.cause.own_agreement": {
+            "sv": " eftersom kommunen enligt överenskommelse är ordförande {year}",
+            "en": " because it is agreed as chair in {year}",
         },
         "rot.reason.timed_out": {
             "sv": "ingen rotation för {body} hittades inom {seconds} s",
             "en": "no rotation for {body} was found within {seconds} s",
+        },
+    }
+)
+
+# the rotation printouts (rotation_report.py)
+_PHRASES.update(
+    {
+        "rot.r.year": {"sv": "År", "en": "Year"},
+        "rot.r.chair": {"sv": "Ordförande", "en": "Chair"},
+        "rot.r.vice_chair": {"sv": "Vice ordförande", "en": "Vice-chair"},
+        "rot.r.unknown": {"sv": "okänd", "en": "unknown"},
+        "rot.r.either": {"sv": "ordförande eller vice ordförande", "en": "chair or vice-chair"},
+        "rot.r.heading": {
+            "sv": "Ordförande och vice ordförande i {body} {years}",
+            "en": "Chair and vice-chair of {body} {years}",
+        },
+        "rot.r.title": {
+            "sv": "Beslutsunderlag: ordförande och vice ordförande i {body} {years}",
+            "en": "Decision basis: chair and vice-chair of {body} {years}",
+        },
+        "rot.r.intro": {
+            "sv": "Underlaget föreslår vilka kommuner som är ordförande och vice ordförande i {body} åren {years}.",
+            "en": "This document proposes which members chair {body}, and which are its vice-chair, in the years {years}.",
+        },
+        "rot.r.background": {"sv": "Bakgrund", "en": "Background"},
+        "rot.r.rules_intro": {
+            "sv": "Dessa regler gäller:",
+            "en": "These rules apply:",
+        },
+        "rot.r.rule.municipality": {
+            "sv": "Uppdragen går till kommuner, inte till personer. En kommun behåller sitt uppdrag även när personerna byts, till exempel efter ett val.",
+            "en": "The seats go to members (municipalities), not to persons. A member keeps its seat when its representatives change, for example after an election.",
+        },
+        "rot.r.rule.different": {
+            "sv": "Ordförande och vice ordförande kommer från olika kommuner.",
+            "en": "The chair and the vice-chair come from different members.",
+        },
+        "rot.r.rule.succession": {
+            "sv": "Vice ordförande blir ordförande året efter.",
+            "en": "The vice-chair becomes chair the year after.",
+        },
+        "rot.r.rule.succession_soft": {
+            "sv": "Vice ordförande blir som regel ordförande året efter. Förslaget avviker från det bara när det ger en klart bättre turordning eller när andra regler kräver det.",
+            "en": "As a rule, the vice-chair becomes chair the year after. The proposal departs from that only when it gives a clearly better turn order or other rules require it.",
+        },
+        "rot.r.rule.successor": {
+            "sv": "{member} var vice ordförande {year} och står därför först på tur {first}.",
+            "en": "{member} was vice-chair in {year} and is therefore first in turn for {first}.",
+        },
+        "rot.r.rule.order": {
+            "sv": "En turordning följs i möjligaste mån (se nedan).",
+            "en": "A turn order is followed as far as possible (see below).",
+        },
+        "rot.r.rule.fairness": {
+            "sv": "Ingen kommun blir ordförande en andra gång förrän alla andra kommuner har varit ordförande sedan dess, räknat även över den kända historiken. En kommun som har varit förhindrad att vara ordförande varje år däremellan behöver inte väntas in.",
+            "en": "No member chairs a second time before every other member has chaired since its last term, counting the known history too. A member that was excluded from chairing in every year in between is not waited for.",
+        },
+        "rot.r.rule.exclusions": {
+            "sv": "Kommuner som inte kan ha ett uppdrag ett visst år:",
+            "en": "Members that cannot hold a seat in a given year:",
+        },
+        "rot.r.exclusion": {
+            "sv": "{member} kan inte vara {roles} {year}{why}.",
+            "en": "{member} cannot be {roles} in {year}{why}.",
+        },
+        "rot.r.rule.agreements": {
+            "sv": "Överenskomna uppdrag, som alltid hålls:",
+            "en": "Agreed seats, always kept:",
+        },
+        "rot.r.agreement": {
+            "sv": "{member} är {role} {year}.",
+            "en": "{member} is {role} in {year}.",
+        },
+        "rot.r.rule.groups": {
+            "sv": "Ordförande och vice ordförande kommer från olika grupper de år grupper anges:",
+            "en": "The chair and the vice-chair come from different groups in the years groups are given:",
+        },
+        "rot.r.group": {"sv": "{group}: {members}", "en": "{group}: {members}"},
+        "rot.r.order": {"sv": "Turordning", "en": "Turn order"},
+        "rot.r.order.derived": {
+            "sv": "Turordningen har härletts ur den kända historiken: först vice ordförande året före planperioden (eftersom vice ordförande blir ordförande året efter), sedan kommuner som inte har varit ordförande under de kända åren, sedan de vars senaste år som ordförande ligger längst tillbaka. Vid lika läge avgör den angivna ordningen: {tie}.",
+            "en": "The turn order was derived from the known history: first the vice-chair of the year before the planned years (since the vice-chair becomes chair the year after), then members that have not chaired in the known years, then those whose last term as chair is longest ago. Ties are broken by the given list: {tie}.",
+        },
+        "rot.r.order.given": {
+            "sv": "Turordningen är fastställd i förväg.",
+            "en": "The turn order is given in advance.",
+        },
+        "rot.r.order.successor": {"sv": "vice ordförande {year}", "en": "vice-chair in {year}"},
+        "rot.r.order.never": {
+            "sv": "inte ordförande under de kända åren",
+            "en": "has not chaired in the known years",
+        },
+        "rot.r.order.last": {"sv": "senast ordförande {year}", "en": "last chaired in {year}"},
+        "rot.r.history": {"sv": "Känd historik", "en": "Known history"},
+        "rot.r.history.none": {
+            "sv": "Ingen tidigare ordförande är känd.",
+            "en": "No earlier chair is known.",
+        },
+        "rot.r.history.partial": {
+            "sv": "Historiken är ofullständig: det som inte är känt står som okänd.",
+            "en": "The history is partial: what is not known is shown as unknown.",
+        },
+        "rot.r.proposal": {"sv": "Förslag", "en": "Proposal"},
+        "rot.r.feasible": {
+            "sv": "Förslaget följer alla regler men är inte bevisat det som bäst följer turordningen (tidsgränsen nåddes).",
+            "en": "The proposal keeps every rule but is not proven to follow the turn order best (the time limit was reached).",
+        },
+        "rot.r.no_plan": {
+            "sv": "Inget förslag kunde tas fram ({status}): {reason}.",
+            "en": "No proposal could be made ({status}): {reason}.",
+        },
+        "rot.r.violations": {
+            "sv": "Förslaget bryter mot dessa regler:",
+            "en": "The proposal breaks these rules:",
+        },
+        "rot.r.deviations": {
+            "sv": "Avvikelser från turordningen",
+            "en": "Departures from the turn order",
+        },
+        "rot.r.deviations.none": {
+            "sv": "Inga avvikelser från turordningen.",
+            "en": "No departures from the turn order.",
+        },
+        "rot.r.decision": {"sv": "Förslag till beslut", "en": "Proposed decision"},
+        "rot.r.decision.text": {
+            "sv": "{body} föreslås besluta att ordförande och vice ordförande för {years} utses enligt följande: {seats}. Uppdragen tillfaller kommunerna, inte personer.",
+            "en": "{body} is proposed to decide that the chair and vice-chair for {years} are appointed as follows: {seats}. The seats go to the member municipalities, not to persons.",
+        },
+        "rot.r.decision.year": {
+            "sv": "{year} ordförande {chair}, vice ordförande {vice_chair}",
+            "en": "{year} chair {chair}, vice-chair {vice_chair}",
         },
     }
 )
