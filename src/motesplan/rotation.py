@@ -216,8 +216,16 @@ class RotationProblem:
     succession_weight: int = 100
     language: str = "sv"
     name: str = ""
+    _exclusion_index: dict[tuple[str, int, Role], Exclusion] = field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
+        index: dict[tuple[str, int, Role], Exclusion] = {}
+        for exclusion in self.exclusions:
+            for role in exclusion.roles:
+                index.setdefault((exclusion.member, exclusion.year, role), exclusion)
+        object.__setattr__(self, "_exclusion_index", index)  # a lookup table, not data
         ids = [m.id for m in self.members]
         if len(set(ids)) != len(ids):
             raise ValidationError("rotation: a member id is used twice", item="members")
@@ -329,10 +337,7 @@ class RotationProblem:
 
     def excluded(self, member: str, year: int, role: Role) -> Exclusion | None:
         """The exclusion that stops ``member`` holding ``role`` in ``year``, if any."""
-        for item in self.exclusions:
-            if item.member == member and item.year == year and role in item.roles:
-                return item
-        return None
+        return self._exclusion_index.get((member, year, role))
 
     def group_of(self, member: str, year: int) -> str | None:
         """The member's group in ``year``, if given."""

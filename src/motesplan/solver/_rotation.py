@@ -136,17 +136,31 @@ class RotationModel:
         return is_eligible(self.problem, member, start, end)
 
     def _add_fairness(self) -> None:
-        """Nobody chairs twice before every other eligible member has chaired since."""
+        """Nobody chairs twice before every other eligible member has chaired since.
+
+        Only members excluded from chairing in some planned year can ever be excused;
+        when even without them more members wait than there are years in between,
+        the rule is a plain "not then" (or "at most once"), which keeps the model small
+        for hundreds of members.
+        """
         problem, model = self.problem, self.model
         members, years = problem.member_ids, problem.years
+        excusable = {e.member for e in problem.exclusions if Role.CHAIR in e.roles}
         for member in members:
             last = problem.last_chaired(member)
             if last is not None:
                 chaired_since = {t.chair for t in problem.history if t.year > last}
                 waiting = [m for m in members if m != member and m not in chaired_since]
                 for year in years:
+                    if len([m for m in waiting if m not in excusable]) > year - problem.first_year:
+                        model.add(self.chair[member, year] == 0)
+                        continue
                     needed = [m for m in waiting if self._eligible(m, last + 1, year)]
                     self._require_between(member, year, needed, problem.first_year)
+            others = len(members) - 1 - len(excusable - {member})
+            if others > len(years) - 2:  # no two planned years are far enough apart
+                model.add(sum(self.chair[member, year] for year in years) <= 1)
+                continue
             for index, first in enumerate(years):
                 for second in years[index + 1 :]:
                     needed = [
