@@ -530,14 +530,16 @@ def test_agreement_against_the_order_is_kept() -> None:
     problem = sodertorn(agreements=[Agreement("nynashamn", 2025)])
     result, check = solved(problem)
     assert result.plan is not None
-    assert result.plan.get(2025) == RotationYear(2025, "nynashamn", "haninge")
+    assert result.plan.get(2025).chair == "nynashamn"  # type: ignore[union-attr]
     assert result.plan.get(2024) == RotationYear(2024, "salem", "nynashamn")
+    # two plans tie at cost 4 (Haninge and Nykvarn in either order after Nynäshamn)
+    assert result.cost == 4
     moved = {d.member: d for d in check.deviations}
     haninge = moved["haninge"]
-    assert (haninge.expected, haninge.actual, haninge.rule) == (2025, 2026, "agreement")
+    assert (haninge.expected, haninge.rule) == (2025, "agreement")
     assert haninge.cause == (
-        "Haninge flyttas från 2025 till 2026 eftersom Nynäshamn enligt överenskommelse är"
-        " ordförande 2025"
+        f"Haninge flyttas från 2025 till {haninge.actual} eftersom Nynäshamn enligt"
+        " överenskommelse är ordförande 2025"
     )
     nynashamn = moved["nynashamn"]
     assert nynashamn.rule == "agreement"
