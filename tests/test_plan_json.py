@@ -214,6 +214,7 @@ def test_meeting_keys(example_data: dict[str, Any]) -> None:
         "status",
         "note",
         "pinned",
+        "sequence",
     }
     for meeting in example_data["meetings"]:
         assert set(meeting) == expected

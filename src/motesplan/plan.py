@@ -58,6 +58,8 @@ class Meeting:
         status: confirmed or cancelled.
         note: free text for people (a pinned meeting's own note).
         pinned: whether its date was fixed by a pin.
+        sequence: how many times it has been changed since it was first sent out
+            (the iCalendar ``SEQUENCE``; updates carry a higher number).
     """
 
     id: str
@@ -72,6 +74,7 @@ class Meeting:
     status: MeetingStatus = MeetingStatus.CONFIRMED
     note: str = ""
     pinned: bool = False
+    sequence: int = 0
 
     @end_date.default
     def _end_date_default(self) -> dt.date:

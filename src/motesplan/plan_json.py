@@ -41,6 +41,7 @@ def _meeting_json(meeting: Meeting) -> dict[str, Any]:
         "status": meeting.status.value,
         "note": meeting.note,
         "pinned": meeting.pinned,
+        "sequence": meeting.sequence,
     }
     return data
 
@@ -167,6 +168,7 @@ def _meeting_from(reader: _Reader) -> Meeting:
             status=reader.choice("status", MeetingStatus, MeetingStatus.CONFIRMED),
             note=reader.get("note", str, ""),
             pinned=reader.get("pinned", bool, False),
+            sequence=reader.get("sequence", int, 0),
         )
     except ValidationError as error:
         raise PlanFormatError(f"{reader.where}: {error}") from error
