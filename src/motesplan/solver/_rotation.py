@@ -246,7 +246,7 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
             Status.INFEASIBLE, reason=reason, runtime=time.perf_counter() - started
         )
     rotation = RotationModel(problem)
-    solver = make_solver(options.time_limit, options.workers)
+    solver = make_solver(options.time_limit - (time.perf_counter() - started), options.workers)
     solver.parameters.log_search_progress = options.log
     status = STATUS[solver.solve(rotation.model)]
     if not status.has_plan:
