@@ -1,5 +1,6 @@
 """The Södertörn meeting year 2024, as the management group's minutes of
-27 October 2023 describe it, planned, printed in Swedish and saved as JSON.
+27 October 2023 describe it, planned, printed in Swedish and saved as JSON and as a
+calendar file (``plan-2024.ics``) to import into Outlook, Google, Apple or Thunderbird.
 
 Run it with ``make demo`` or ``python examples/plan_2024.py [--lang en] [--out DIR]``.
 """
@@ -25,6 +26,7 @@ from motesplan import (
     Series,
     check,
     format_result,
+    publish_calendar,
     result_to_json,
     solve,
     write_atomic,
@@ -121,7 +123,7 @@ def build_problem() -> Problem:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Solve, print for people, write ``out/plan-2024.json``."""
+    """Solve, print for people, write ``out/plan-2024.json`` and ``out/plan-2024.ics``."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", choices=("sv", "en"), default="sv")
     parser.add_argument("--out", type=Path, default=Path("out"))
@@ -137,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
             print(violation.message)
         return 1
     path = write_atomic(args.out / "plan-2024.json", result_to_json(result))
-    print(f"\n→ {path}")
+    calendar = write_atomic(
+        args.out / "plan-2024.ics", publish_calendar(problem, result.plan, language=args.lang)
+    )
+    print(f"\n→ {path}\n→ {calendar}")
     return 0
 
 

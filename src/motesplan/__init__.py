@@ -14,6 +14,17 @@ from motesplan._files import write_atomic
 from motesplan.checker import CheckResult, Violation, check
 from motesplan.errors import ConfigError, MotesplanError, PlanFormatError, ValidationError
 from motesplan.freedays import Calendar, Slot
+from motesplan.ics import (
+    Changes,
+    changes,
+    invitation,
+    meeting_uid,
+    publish_calendar,
+    stamp_from_environment,
+    write_changes,
+    write_invitations,
+)
+from motesplan.ics_read import BusyCalendar, read_calendar
 from motesplan.model import (
     Body,
     Count,
@@ -60,7 +71,9 @@ __all__ = [
     "BlockKind",
     "Body",
     "BridgeDays",
+    "BusyCalendar",
     "Calendar",
+    "Changes",
     "CheckResult",
     "ClosedDates",
     "ClosedPeriod",
@@ -102,18 +115,26 @@ __all__ = [
     "Weekday",
     "Weights",
     "__version__",
+    "changes",
     "check",
     "check_rotation",
     "format_plan",
     "format_result",
     "format_rotation_table",
+    "invitation",
+    "meeting_uid",
     "plan_from_json",
     "plan_to_json",
+    "publish_calendar",
+    "read_calendar",
     "read_plan_json",
     "result_to_json",
     "rotation_markdown",
     "rotation_to_json",
     "solve",
     "solve_rotation",
+    "stamp_from_environment",
     "write_atomic",
+    "write_changes",
+    "write_invitations",
 ]

@@ -434,3 +434,14 @@ _PHRASES.update(
         },
     }
 )
+
+
+_PHRASES.update(
+    {
+        # calendar files (motesplan.ics)
+        "ics.form.in_person": {"sv": "Fysiskt möte", "en": "In-person meeting"},
+        "ics.form.online": {"sv": "Digitalt möte", "en": "Online meeting"},
+        "ics.form.hybrid": {"sv": "Hybridmöte", "en": "Hybrid meeting"},
+        "ics.lunch": {"sv": "Lunch kl. {time}", "en": "Lunch at {time}"},
+    }
+)
