@@ -21,8 +21,6 @@ import argparse
 import datetime as dt
 import importlib.metadata
 import importlib.util
-import os
-import platform
 import random
 import statistics
 import sys
@@ -33,6 +31,7 @@ from functools import partial
 from pathlib import Path
 
 import attrs
+from _common import format_table, machine
 
 from motesplan import (
     Body,
@@ -47,7 +46,6 @@ from motesplan import (
     SchoolBreaks,
     Series,
     SolveOptions,
-    __version__,
     check,
     solve,
 )
@@ -439,45 +437,6 @@ LEGEND: tuple[str, ...] = (
 )
 
 
-def format_table(rows: Sequence[dict[str, str]]) -> str:
-    """A plain table, text columns left-aligned and numbers right-aligned."""
-    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in COLUMNS}
-
-    def line(cells: dict[str, str]) -> str:
-        return "  ".join(
-            cells[c].ljust(widths[c]) if c in LEFT else cells[c].rjust(widths[c]) for c in COLUMNS
-        ).rstrip()
-
-    header = line({c: c for c in COLUMNS})
-    rule = "  ".join("-" * widths[c] for c in COLUMNS)
-    return "\n".join([header, rule, *(line(row) for row in rows)])
-
-
-def machine() -> list[str]:
-    """Lines describing the machine and the versions."""
-    cpu = "unknown"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for text in cpuinfo.read_text(errors="replace").splitlines():
-            if text.startswith("model name"):
-                cpu = text.split(":", 1)[1].strip()
-                break
-    else:
-        cpu = platform.processor() or cpu
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    lines = [
-        f"platform: {platform.platform()}",
-        f"cpu: {cpu}; os.cpu_count() = {os.cpu_count()}"
-        + (f" (usable: {usable})" if usable is not None else ""),
-        f"python {platform.python_version()} ({platform.python_implementation()}),"
-        f" ortools {importlib.metadata.version('ortools')}, motesplan {__version__}",
-    ]
-    if hasattr(os, "getloadavg"):
-        load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-        lines.append(f"load average (1/5/15 min) at the end: {load}")
-    return lines
-
-
 def _parse_cases(text: str) -> list[tuple[int, int]]:
     cases = []
     for item in text.split(","):
@@ -560,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         f" generator seed {args.seed}; times are wall seconds of motesplan.solve"
     )
     print()
-    print(format_table(rows))
+    print(format_table(rows, COLUMNS, set(LEFT)))
     print()
     print("\n".join(LEGEND))
     ok = all(row["violations"] == "0" and row["chk=obj"] != "NO" for row in rows)

@@ -18,18 +18,15 @@ seed and size always give the same problem.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
-import os
-import platform
 import random
 import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import attrs
+from _common import format_table, machine
 
 from motesplan import (
     Agreement,
@@ -42,7 +39,6 @@ from motesplan import (
     RotationYear,
     SolveOptions,
     Term,
-    __version__,
     check_rotation,
     solve_rotation,
 )
@@ -363,45 +359,6 @@ LEGEND: tuple[str, ...] = (
 )
 
 
-def format_table(rows: Sequence[dict[str, str]]) -> str:
-    """A plain table, text columns left-aligned and numbers right-aligned."""
-    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in COLUMNS}
-
-    def line(cells: dict[str, str]) -> str:
-        return "  ".join(
-            cells[c].ljust(widths[c]) if c in LEFT else cells[c].rjust(widths[c]) for c in COLUMNS
-        ).rstrip()
-
-    header = line({c: c for c in COLUMNS})
-    rule = "  ".join("-" * widths[c] for c in COLUMNS)
-    return "\n".join([header, rule, *(line(row) for row in rows)])
-
-
-def machine() -> list[str]:
-    """Lines describing the machine and the versions."""
-    cpu = "unknown"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for text in cpuinfo.read_text(errors="replace").splitlines():
-            if text.startswith("model name"):
-                cpu = text.split(":", 1)[1].strip()
-                break
-    else:
-        cpu = platform.processor() or cpu
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
-    lines = [
-        f"platform: {platform.platform()}",
-        f"cpu: {cpu}; os.cpu_count() = {os.cpu_count()}"
-        + (f" (usable: {usable})" if usable is not None else ""),
-        f"python {platform.python_version()} ({platform.python_implementation()}),"
-        f" ortools {importlib.metadata.version('ortools')}, motesplan {__version__}",
-    ]
-    if hasattr(os, "getloadavg"):
-        load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-        lines.append(f"load average (1/5/15 min) at the end: {load}")
-    return lines
-
-
 def _parse_cases(text: str) -> list[Case]:
     cases = []
     for item in text.split(","):
@@ -465,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
         f" generator seed {args.seed}; first year {FIRST_YEAR}"
     )
     print()
-    print(format_table(rows))
+    print(format_table(rows, COLUMNS, set(LEFT)))
     print()
     print("\n".join(LEGEND))
     ok = all(row["valid"] != "NO" and row["chk=cost"] != "NO" for row in rows)
