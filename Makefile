@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine with python3 and make:
-#   make demo   create .venv, install motesplan, run both examples, write out/
+#   make demo   create .venv, install motesplan, run both examples and the CLI, write out/
 #   make test   the same .venv; lint (ruff), types (mypy --strict), tests (pytest)
 PYTHON ?= python3
 VENV := .venv
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/python examples/plan_2024.py --out $(OUT)
 	$(BIN)/python examples/rotation_2024_2027.py --out $(OUT)
+	$(BIN)/motesplan plan examples/sodertorn-2024.toml --json $(OUT)/cli-plan-2024.json \
+		--ics $(OUT)/cli-plan-2024.ics --markdown $(OUT)/cli-plan-2024.md
+	$(BIN)/motesplan rotation examples/sodertorn-2024.toml \
+		--markdown $(OUT)/cli-rotation-2024-2027.md --json $(OUT)/cli-rotation-2024-2027.json
 
 test: lint types pytest
 

@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 from motesplan._convert import Weekday
 from motesplan._files import write_atomic
 from motesplan.checker import CheckResult, Violation, check
+from motesplan.config import Config, config_from_text, load_config
 from motesplan.errors import ConfigError, MotesplanError, PlanFormatError, ValidationError
 from motesplan.freedays import Calendar, Slot
 from motesplan.ics import (
@@ -77,6 +78,7 @@ __all__ = [
     "CheckResult",
     "ClosedDates",
     "ClosedPeriod",
+    "Config",
     "ConfigError",
     "Cost",
     "Count",
@@ -118,10 +120,12 @@ __all__ = [
     "changes",
     "check",
     "check_rotation",
+    "config_from_text",
     "format_plan",
     "format_result",
     "format_rotation_table",
     "invitation",
+    "load_config",
     "meeting_uid",
     "plan_from_json",
     "plan_to_json",

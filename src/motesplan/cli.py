@@ -1,0 +1,551 @@
+"""The command line: ``motesplan plan|rotation|check|days|ics CONFIG ...``.
+
+Exit codes: 0 success; 1 no plan exists, no rotation, or a broken hard rule (the
+reason is printed); 2 invalid input (file, key, value or flag), with one line on
+stderr, ``motesplan: error: <message>``, and no output file created or changed.
+Every output is computed before anything is written, and every file is written
+to a temporary file and renamed into place. See ``docs/cli.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from motesplan import __version__
+from motesplan._files import write_atomic
+from motesplan.checker import check
+from motesplan.config import Config, load_config
+from motesplan.errors import MotesplanError
+from motesplan.freedays import Calendar
+from motesplan.ics import publish_calendar, write_changes, write_invitations
+from motesplan.ics_read import read_calendar
+from motesplan.model import Problem
+from motesplan.plan import Plan, Result
+from motesplan.plan_json import read_plan_json, result_to_json
+from motesplan.report import format_result
+from motesplan.rotation import RotationResult
+from motesplan.rotation_checker import check_rotation
+from motesplan.rotation_report import format_rotation_table, rotation_markdown, rotation_to_json
+from motesplan.solver import Progress, SolveOptions, solve, solve_rotation
+from motesplan.text import format_date, format_time_range, phrase
+
+__all__ = ["UsageError", "main"]
+
+OK = 0
+FAILED = 1
+INVALID = 2
+
+PROGRESS_AFTER = 1.0  # seconds before the progress line appears
+
+_TEXT: dict[str, dict[str, str]] = {
+    "wrote": {"sv": "→ {path}", "en": "→ {path}"},
+    "no_rotation": {
+        "sv": "{path}: konfigurationen har ingen [rotation]; lägg till en för att planera "
+        "ordförandeskapet",
+        "en": "{path}: the configuration has no [rotation]; add one to plan the chairs",
+    },
+    "checker": {
+        "sv": "Kontrollen hittade brutna regler i lösarens plan; inga filer skrivs:",
+        "en": "The checker found broken rules in the solver's plan; no file is written:",
+    },
+    "violations": {"sv": "Brutna hårda regler: {count}", "en": "Broken hard rules: {count}"},
+    "costs": {"sv": "Kostnader (mjuka regler):", "en": "Costs (soft rules):"},
+    "no_costs": {"sv": "Inga kostnader (mjuka regler).", "en": "No costs (soft rules)."},
+    "total": {"sv": "Total kostnad: {points} poäng", "en": "Total cost: {points} points"},
+    "ok": {"sv": "Alla hårda regler håller.", "en": "Every hard rule holds."},
+    "points": {"sv": "{points} poäng", "en": "{points} points"},
+    "amount": {"sv": "mängd {amount}", "en": "amount {amount}"},
+    "all_series": {"sv": "alla serier", "en": "all series"},
+    "whole_day": {"sv": "hela dagen", "en": "whole day"},
+    "hard": {"sv": "hårt", "en": "hard"},
+    "soft": {"sv": "mjukt, {points} poäng per möte", "en": "soft, {points} points a meeting"},
+    "days_title": {
+        "sv": "Otillgänglig tid {start} – {end}: {count} poster",
+        "en": "Unavailable time {start} – {end}: {count} entries",
+    },
+    "no_days": {"sv": "Ingen otillgänglig tid.", "en": "No unavailable time."},
+    "no_changes": {"sv": "Inga ändringar att skicka.", "en": "No changes to send."},
+    "files": {"sv": "{count} filer skrivna i {dir}", "en": "{count} files written in {dir}"},
+    "missing_people": {
+        "sv": "{path}: key '{key}' saknas; ange organizer och attendees för att skriva "
+        "inbjudningar",
+        "en": "{path}: key '{key}' is missing; give organizer and attendees to write invitations",
+    },
+}
+
+
+def _say(name: str, language: str, /, **values: object) -> str:
+    return _TEXT[name][language].format(**values)
+
+
+class UsageError(Exception):
+    """Invalid input found by the command line itself (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line: ``motesplan: error: ...`` and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("motesplan").strip()
+        where = f"{command}: " if command else ""
+        help_hint = f"motesplan {command} --help" if command else "motesplan --help"
+        self.exit(INVALID, f"motesplan: error: {where}{message} (see '{help_hint}')\n")
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="motesplan",
+        description="Plan the meeting year and the chair rotation of a collaboration "
+        "described in one TOML file.",
+        epilog="Exit codes: 0 success; 1 no plan exists or a hard rule is broken; "
+        "2 invalid input (file, key, value or flag). See docs/cli.md.",
+    )
+    parser.add_argument("--version", action="version", version=f"motesplan {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = commands.add_parser(
+            name, help=help_text, description=help_text
+        )
+        sub.add_argument("config", metavar="CONFIG", type=Path, help="the TOML configuration")
+        return sub
+
+    def lang(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--lang",
+            choices=("sv", "en"),
+            help="language of the text for people (default: the configuration's)",
+        )
+
+    def solving(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--time-limit",
+            type=_positive_float,
+            default=10.0,
+            metavar="S",
+            help="seconds the solver may spend (default: 10)",
+        )
+        sub.add_argument(
+            "--workers",
+            type=_positive_int,
+            default=2,
+            metavar="N",
+            help="solver threads (default: 2)",
+        )
+
+    plan = command("plan", "Solve the meeting year, print it and write the requested files.")
+    plan.add_argument("--json", type=Path, metavar="F", help="write the plan as JSON")
+    plan.add_argument("--ics", type=Path, metavar="F", help="write the plan as a calendar")
+    plan.add_argument("--markdown", type=Path, metavar="F", help="write the printout as Markdown")
+    lang(plan)
+    solving(plan)
+
+    rotation = command("rotation", "Plan the chair and vice-chair of each year of [rotation].")
+    rotation.add_argument("--json", type=Path, metavar="F", help="write the rotation as JSON")
+    rotation.add_argument(
+        "--markdown", type=Path, metavar="F", help="write the decision basis as Markdown"
+    )
+    lang(rotation)
+    solving(rotation)
+
+    checking = command("check", "Check a plan (.json or .ics) against every rule.")
+    checking.add_argument("plan", metavar="PLAN", type=Path, help="a .json plan or .ics calendar")
+    lang(checking)
+
+    days = command("days", "List every unavailable day or time in the period.")
+    lang(days)
+
+    ics = command("ics", "Write invitations, or the update and cancel messages, of a plan.")
+    ics.add_argument("plan", metavar="PLAN", type=Path, help="a .json plan or .ics calendar")
+    what = ics.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--invitations", type=Path, metavar="DIR", help="one invitation per meeting, into DIR"
+    )
+    what.add_argument(
+        "--changes",
+        nargs=2,
+        type=Path,
+        metavar=("PREVIOUS", "DIR"),
+        help="the messages that bring calendars from PREVIOUS to PLAN, into DIR",
+    )
+    lang(ics)
+    return parser
+
+
+# --- progress ---------------------------------------------------------------------------
+
+
+class _ProgressLine:
+    """Objective, bound and elapsed time on stderr, once a solve runs past a moment."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.latest: Progress | None = None
+        self.started = time.perf_counter()
+        self.shown = False
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def update(self, progress: Progress) -> None:
+        self.latest = progress
+
+    def __enter__(self) -> _ProgressLine:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
+        self.thread.join()
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+    def _run(self) -> None:
+        while not self.done.wait(0.2):
+            elapsed = time.perf_counter() - self.started
+            if elapsed < PROGRESS_AFTER:
+                continue
+            latest = self.latest
+            if latest is None:
+                text = f"solving … {elapsed:.1f} s"
+            else:
+                part = f" (part {latest.part}/{latest.parts})" if latest.parts > 1 else ""
+                text = (
+                    f"solving{part}: objective {latest.objective:g}, "
+                    f"bound {latest.bound:g}, {elapsed:.1f} s"
+                )
+            self.stream.write(f"\r\033[K{text}")
+            self.stream.flush()
+            self.shown = True
+
+
+def _options(args: argparse.Namespace, progress: _ProgressLine | None) -> SolveOptions:
+    return SolveOptions(
+        time_limit=args.time_limit,
+        workers=args.workers,
+        on_progress=progress.update if progress is not None else None,
+    )
+
+
+def _solving(args: argparse.Namespace, run: Callable[[SolveOptions], None]) -> None:
+    """Run ``run`` with a progress line on stderr when stderr is a terminal."""
+    if sys.stderr.isatty():
+        with _ProgressLine(sys.stderr) as progress:
+            run(_options(args, progress))
+    else:
+        run(_options(args, None))
+
+
+# --- input and output -------------------------------------------------------------------
+
+
+def _check_output(path: Path | None) -> None:
+    """Refuse, before anything is computed or written, an output that cannot be written."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory; expected a file to write")
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise UsageError(f"{path}: cannot be created, {parent} is not a directory")
+    if not os.access(parent, os.W_OK):
+        raise UsageError(f"{path}: cannot write in {parent}")
+
+
+def _check_directory(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path}: is not a directory")
+    _check_output(path / "x")
+
+
+def _load(path: Path) -> Config:
+    if not path.exists():
+        raise UsageError(f"{path}: no such configuration file")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory, not a configuration file")
+    return load_config(path)
+
+
+def _read_plan(path: Path, problem: Problem) -> Plan:
+    if not path.exists():
+        raise UsageError(f"{path}: no such plan file")
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return read_plan_json(path)
+    if suffix in (".ics", ".ical", ".ifb", ".icalendar"):
+        return read_calendar(path, problem)
+    raise UsageError(f"{path}: expected a .json plan or an .ics calendar, got {suffix or 'no'!r}")
+
+
+def _write_all(outputs: Sequence[tuple[Path | None, str | bytes]], language: str) -> None:
+    for path, data in outputs:
+        if path is not None:
+            print(_say("wrote", language, path=write_atomic(path, data)))
+
+
+def _language(args: argparse.Namespace, default: str) -> str:
+    language: str = args.lang or default
+    return language
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def _plan(args: argparse.Namespace) -> int:
+    for output in (args.json, args.ics, args.markdown):
+        _check_output(output)
+    config = _load(args.config)
+    problem = config.problem
+    language = _language(args, problem.language)
+    found: list[Result] = []
+    _solving(args, lambda options: found.append(solve(problem, options)))
+    result = found[0]
+    text = format_result(problem, result, language)
+    print(text, end="")
+    if result.plan is None:
+        return FAILED
+    report = check(problem, result.plan, language=language)
+    if not report.ok:  # the independent checker disagrees with the solver: never ship that
+        print(_say("checker", language))
+        for violation in report.violations:
+            print(f"  [{violation.rule}] {violation.message}")
+        return FAILED
+    outputs: list[tuple[Path | None, str | bytes]] = [
+        (args.json, result_to_json(result, problem) if args.json else ""),
+        (args.ics, publish_calendar(problem, result.plan, language=language) if args.ics else b""),
+        (args.markdown, f"# {problem.name}\n\n```text\n{text}```\n" if args.markdown else ""),
+    ]
+    _write_all(outputs, language)
+    return OK
+
+
+def _rotation(args: argparse.Namespace) -> int:
+    for output in (args.json, args.markdown):
+        _check_output(output)
+    config = _load(args.config)
+    rotation = config.rotation
+    if rotation is None:
+        language = _language(args, config.problem.language)
+        print(_say("no_rotation", language, path=config.path), file=sys.stderr)
+        return FAILED
+    language = _language(args, rotation.language)
+    found: list[RotationResult] = []
+    _solving(args, lambda options: found.append(solve_rotation(rotation, options)))
+    result = found[0]
+    years = f"{rotation.first_year}–{rotation.last_year}"
+    print(phrase("rot.r.heading", language, body=rotation.body, years=years))
+    print()
+    status = phrase(f"status.{result.status.value}", language)
+    if result.plan is None:
+        print(f"{phrase('plan.status', language, status=status)}\n{result.reason}")
+        return FAILED
+    print(format_rotation_table(rotation, result.plan, language), end="")
+    report = check_rotation(rotation, result.plan, language=language)
+    if not report.ok:
+        print(_say("checker", language))
+        for broken in report.violations:
+            print(f"  [{broken.rule}] {broken.message}")
+        return FAILED
+    for deviation in report.deviations:
+        print(f"  {deviation.cause}")
+    print(f"\n{phrase('plan.status', language, status=status)}")
+    outputs: list[tuple[Path | None, str | bytes]] = [
+        (args.json, rotation_to_json(rotation, result.plan, language) if args.json else ""),
+        (args.markdown, rotation_markdown(rotation, result, language) if args.markdown else ""),
+    ]
+    _write_all(outputs, language)
+    return OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    problem = config.problem
+    language = _language(args, problem.language)
+    plan = _read_plan(args.plan, problem)
+    report = check(problem, plan, language=language)
+    if report.ok:
+        print(_say("ok", language))
+    else:
+        print(_say("violations", language, count=len(report.violations)))
+        for violation in report.violations:
+            unnamed = [m for m in violation.meetings if m not in violation.message]
+            meetings = f" ({', '.join(unnamed)})" if unnamed else ""
+            print(f"  [{violation.rule}] {violation.message}{meetings}")
+    print()
+    if report.costs:
+        print(_say("costs", language))
+        for cost in report.costs:
+            about = f"{cost.subject}" + (f" {cost.meeting}" if cost.meeting else "")
+            points = _say("points", language, points=cost.points)
+            amount = _say("amount", language, amount=cost.amount)
+            print(f"  [{cost.rule}] {about}: {points} ({amount})")
+    else:
+        print(_say("no_costs", language))
+    print(_say("total", language, points=report.objective))
+    return OK if report.ok else FAILED
+
+
+def _days(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    problem = config.problem
+    language = _language(args, problem.language)
+    blocks = Calendar(problem, language).blocks
+    print(
+        _say(
+            "days_title",
+            language,
+            start=format_date(problem.start, language),
+            end=format_date(problem.end, language),
+            count=len(blocks),
+        )
+    )
+    print()
+    if not blocks:
+        print(_say("no_days", language))
+    for block in blocks:
+        if block.whole_day:
+            when = _say("whole_day", language)
+        else:
+            start_time = block.start if block.start is not None else dt.time(0, 0)
+            end_time = block.end if block.end is not None else dt.time(23, 59)
+            when = format_time_range(start_time, end_time, language)
+        series = (
+            ", ".join(problem.get_series(s).name for s in block.series)
+            if block.series
+            else _say("all_series", language)
+        )
+        rule = _say("hard", language) if block.hard else _say("soft", language, points=block.weight)
+        print(f"{format_date(block.date, language)}  {when}  {block.reason}  [{series}; {rule}]")
+    return OK
+
+
+def _people(config: Config) -> None:
+    if config.organizer is None:
+        raise UsageError(
+            f"{config.path}: key 'invitations.organizer' is missing; invitations need an "
+            'organizer, e.g. [invitations] organizer = { name = "...", email = "..." }'
+        )
+    if not config.attendees:
+        raise UsageError(
+            f"{config.path}: no member has key 'members[].email'; invitations need attendees"
+        )
+
+
+def _ics(args: argparse.Namespace) -> int:
+    directory: Path = args.invitations if args.invitations is not None else args.changes[1]
+    _check_directory(directory)
+    config = _load(args.config)
+    problem = config.problem
+    language = _language(args, problem.language)
+    _people(config)
+    assert config.organizer is not None
+    plan = _read_plan(args.plan, problem)
+    previous = _read_plan(args.changes[0], problem) if args.changes is not None else None
+    # Write everything into a scratch directory first; move into place only when all of
+    # it could be made, so an invalid address or meeting leaves DIR untouched (or absent).
+    existing = directory
+    while not existing.exists():
+        existing = existing.parent
+    scratch = Path(tempfile.mkdtemp(dir=existing, prefix=".motesplan-"))
+    try:
+        if previous is None:
+            written = write_invitations(
+                problem,
+                plan,
+                scratch,
+                organizer=config.organizer,
+                attendees=config.attendees,
+                language=language,
+            )
+        else:
+            written = write_changes(
+                problem,
+                previous,
+                plan,
+                scratch,
+                organizer=config.organizer,
+                attendees=config.attendees,
+                language=language,
+            )
+        directory.mkdir(parents=True, exist_ok=True)
+        for path in written:
+            target = directory / path.name
+            os.replace(path, target)
+            print(_say("wrote", language, path=target))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if not written and previous is not None:
+        print(_say("no_changes", language))
+    return OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "plan": _plan,
+    "rotation": _rotation,
+    "check": _check,
+    "days": _days,
+    "ics": _ics,
+}
+
+
+def _fail(message: str) -> int:
+    text = " ".join(message.split())  # one line
+    print(f"motesplan: error: {text}", file=sys.stderr)
+    return INVALID
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except UsageError as error:
+        return _fail(str(error))
+    except MotesplanError as error:
+        message = str(error)
+        config = str(args.config)
+        if config not in message:
+            message = f"{config}: {message}"
+        return _fail(message)
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return FAILED
+    except OSError as error:
+        where = error.filename if error.filename is not None else args.config
+        return _fail(f"{where}: {error.strerror or error}")
+    except KeyboardInterrupt:
+        print("motesplan: interrupted", file=sys.stderr)
+        return 130
