@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from motesplan import ConfigError, Problem, RotationProblem
+from motesplan import ConfigError, Problem, RotationProblem, result_to_json, solve
 from motesplan.config import Config, config_from_text, load_config
 from tests.conftest import ROOT, load_example
 
@@ -385,3 +385,8 @@ def test_directory_is_unreadable(tmp_path: Path) -> None:
 def test_odd_files_raise_config_error_only(text: str) -> None:
     with pytest.raises(ConfigError):
         config_from_text(text)
+
+
+def test_toml_and_python_examples_give_identical_json(config: Config) -> None:
+    python_problem = load_example("plan_2024").build_problem()
+    assert result_to_json(solve(config.problem)) == result_to_json(solve(python_problem))
