@@ -47,46 +47,6 @@ INVALID = 2
 
 PROGRESS_AFTER = 1.0  # seconds before the progress line appears
 
-_TEXT: dict[str, dict[str, str]] = {
-    "wrote": {"sv": "→ {path}", "en": "→ {path}"},
-    "no_rotation": {
-        "sv": "{path}: konfigurationen har ingen [rotation]; lägg till en för att planera "
-        "ordförandeskapet",
-        "en": "{path}: the configuration has no [rotation]; add one to plan the chairs",
-    },
-    "checker": {
-        "sv": "Kontrollen hittade brutna regler i lösarens plan; inga filer skrivs:",
-        "en": "The checker found broken rules in the solver's plan; no file is written:",
-    },
-    "violations": {"sv": "Brutna hårda regler: {count}", "en": "Broken hard rules: {count}"},
-    "costs": {"sv": "Kostnader (mjuka regler):", "en": "Costs (soft rules):"},
-    "no_costs": {"sv": "Inga kostnader (mjuka regler).", "en": "No costs (soft rules)."},
-    "total": {"sv": "Total kostnad: {points} poäng", "en": "Total cost: {points} points"},
-    "ok": {"sv": "Alla hårda regler håller.", "en": "Every hard rule holds."},
-    "points": {"sv": "{points} poäng", "en": "{points} points"},
-    "amount": {"sv": "mängd {amount}", "en": "amount {amount}"},
-    "all_series": {"sv": "alla serier", "en": "all series"},
-    "whole_day": {"sv": "hela dagen", "en": "whole day"},
-    "hard": {"sv": "hårt", "en": "hard"},
-    "soft": {"sv": "mjukt, {points} poäng per möte", "en": "soft, {points} points a meeting"},
-    "days_title": {
-        "sv": "Otillgänglig tid {start} – {end}: {count} poster",
-        "en": "Unavailable time {start} – {end}: {count} entries",
-    },
-    "no_days": {"sv": "Ingen otillgänglig tid.", "en": "No unavailable time."},
-    "no_changes": {"sv": "Inga ändringar att skicka.", "en": "No changes to send."},
-    "files": {"sv": "{count} filer skrivna i {dir}", "en": "{count} files written in {dir}"},
-    "missing_people": {
-        "sv": "{path}: key '{key}' saknas; ange organizer och attendees för att skriva "
-        "inbjudningar",
-        "en": "{path}: key '{key}' is missing; give organizer and attendees to write invitations",
-    },
-}
-
-
-def _say(name: str, language: str, /, **values: object) -> str:
-    return _TEXT[name][language].format(**values)
-
 
 class UsageError(Exception):
     """Invalid input found by the command line itself (exit code 2)."""
@@ -312,7 +272,7 @@ def _read_plan(path: Path, problem: Problem) -> Plan:
 def _write_all(outputs: Sequence[tuple[Path | None, str | bytes]], language: str) -> None:
     for path, data in outputs:
         if path is not None:
-            print(_say("wrote", language, path=write_atomic(path, data)))
+            print(phrase("cli.wrote", language, path=write_atomic(path, data)))
 
 
 def _language(args: argparse.Namespace, default: str) -> str:
@@ -338,7 +298,7 @@ def _plan(args: argparse.Namespace) -> int:
         return FAILED
     report = check(problem, result.plan, language=language)
     if not report.ok:  # the independent checker disagrees with the solver: never ship that
-        print(_say("checker", language))
+        print(phrase("cli.checker", language))
         for violation in report.violations:
             print(f"  [{violation.rule}] {violation.message}")
         return FAILED
@@ -358,7 +318,7 @@ def _rotation(args: argparse.Namespace) -> int:
     rotation = config.rotation
     if rotation is None:
         language = _language(args, config.problem.language)
-        print(_say("no_rotation", language, path=config.path), file=sys.stderr)
+        print(phrase("cli.no_rotation", language, path=config.path), file=sys.stderr)
         return FAILED
     language = _language(args, rotation.language)
     found: list[RotationResult] = []
@@ -374,7 +334,7 @@ def _rotation(args: argparse.Namespace) -> int:
     print(format_rotation_table(rotation, result.plan, language), end="")
     report = check_rotation(rotation, result.plan, language=language)
     if not report.ok:
-        print(_say("checker", language))
+        print(phrase("cli.checker", language))
         for broken in report.violations:
             print(f"  [{broken.rule}] {broken.message}")
         return FAILED
@@ -396,24 +356,24 @@ def _check(args: argparse.Namespace) -> int:
     plan = _read_plan(args.plan, problem)
     report = check(problem, plan, language=language)
     if report.ok:
-        print(_say("ok", language))
+        print(phrase("cli.ok", language))
     else:
-        print(_say("violations", language, count=len(report.violations)))
+        print(phrase("cli.violations", language, count=len(report.violations)))
         for violation in report.violations:
             unnamed = [m for m in violation.meetings if m not in violation.message]
             meetings = f" ({', '.join(unnamed)})" if unnamed else ""
             print(f"  [{violation.rule}] {violation.message}{meetings}")
     print()
     if report.costs:
-        print(_say("costs", language))
+        print(phrase("cli.costs", language))
         for cost in report.costs:
             about = f"{cost.subject}" + (f" {cost.meeting}" if cost.meeting else "")
-            points = _say("points", language, points=cost.points)
-            amount = _say("amount", language, amount=cost.amount)
+            points = phrase("cli.points", language, points=cost.points)
+            amount = phrase("cli.amount", language, amount=cost.amount)
             print(f"  [{cost.rule}] {about}: {points} ({amount})")
     else:
-        print(_say("no_costs", language))
-    print(_say("total", language, points=report.objective))
+        print(phrase("cli.no_costs", language))
+    print(phrase("cli.total", language, points=report.objective))
     return OK if report.ok else FAILED
 
 
@@ -423,8 +383,8 @@ def _days(args: argparse.Namespace) -> int:
     language = _language(args, problem.language)
     blocks = Calendar(problem, language).blocks
     print(
-        _say(
-            "days_title",
+        phrase(
+            "cli.days_title",
             language,
             start=format_date(problem.start, language),
             end=format_date(problem.end, language),
@@ -433,10 +393,10 @@ def _days(args: argparse.Namespace) -> int:
     )
     print()
     if not blocks:
-        print(_say("no_days", language))
+        print(phrase("cli.no_days", language))
     for block in blocks:
         if block.whole_day:
-            when = _say("whole_day", language)
+            when = phrase("whole_day", language)
         else:
             start_time = block.start if block.start is not None else dt.time(0, 0)
             end_time = block.end if block.end is not None else dt.time(23, 59)
@@ -444,9 +404,13 @@ def _days(args: argparse.Namespace) -> int:
         series = (
             ", ".join(problem.get_series(s).name for s in block.series)
             if block.series
-            else _say("all_series", language)
+            else phrase("all_series", language)
         )
-        rule = _say("hard", language) if block.hard else _say("soft", language, points=block.weight)
+        rule = (
+            phrase("cli.hard", language)
+            if block.hard
+            else phrase("cli.soft", language, points=block.weight)
+        )
         print(f"{format_date(block.date, language)}  {when}  {block.reason}  [{series}; {rule}]")
     return OK
 
@@ -503,11 +467,11 @@ def _ics(args: argparse.Namespace) -> int:
         for path in written:
             target = directory / path.name
             os.replace(path, target)
-            print(_say("wrote", language, path=target))
+            print(phrase("cli.wrote", language, path=target))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if not written and previous is not None:
-        print(_say("no_changes", language))
+        print(phrase("cli.no_changes", language))
     return OK
 
 

@@ -25,7 +25,7 @@ _PHRASES: dict[str, dict[Language, str]] = {
     "week": {"sv": "v. {week}", "en": "week {week}"},
     "from_time": {"sv": "från kl. {time}", "en": "from {time}"},
     "until_time": {"sv": "till kl. {time}", "en": "until {time}"},
-    "whole_day": {"sv": "hela dagen", "en": "all day"},
+    "whole_day": {"sv": "hela dagen", "en": "whole day"},
     "all_series": {"sv": "alla serier", "en": "all series"},
     # meeting forms
     "form.in_person": {"sv": "fysiskt", "en": "in person"},
@@ -443,5 +443,52 @@ _PHRASES.update(
         "ics.form.online": {"sv": "Digitalt möte", "en": "Online meeting"},
         "ics.form.hybrid": {"sv": "Hybridmöte", "en": "Hybrid meeting"},
         "ics.lunch": {"sv": "Lunch kl. {time}", "en": "Lunch at {time}"},
+    }
+)
+
+
+# The command line's own phrases.
+_PHRASES.update(
+    {
+        "cli.wrote": {"sv": "→ {path}", "en": "→ {path}"},
+        "cli.no_rotation": {
+            "sv": "{path}: konfigurationen har ingen [rotation]; lägg till en för att planera "
+            "ordförandeskapet",
+            "en": "{path}: the configuration has no [rotation]; add one to plan the chairs",
+        },
+        "cli.checker": {
+            "sv": "Kontrollen hittade brutna regler i lösarens plan; inga filer skrivs:",
+            "en": "The checker found broken rules in the solver's plan; no file is written:",
+        },
+        "cli.violations": {
+            "sv": "Brutna hårda regler: {count}",
+            "en": "Broken hard rules: {count}",
+        },
+        "cli.costs": {"sv": "Kostnader (mjuka regler):", "en": "Costs (soft rules):"},
+        "cli.no_costs": {"sv": "Inga kostnader (mjuka regler).", "en": "No costs (soft rules)."},
+        "cli.total": {"sv": "Total kostnad: {points} poäng", "en": "Total cost: {points} points"},
+        "cli.ok": {"sv": "Alla hårda regler håller.", "en": "Every hard rule holds."},
+        "cli.points": {"sv": "{points} poäng", "en": "{points} points"},
+        "cli.amount": {"sv": "mängd {amount}", "en": "amount {amount}"},
+        "cli.hard": {"sv": "hårt", "en": "hard"},
+        "cli.soft": {
+            "sv": "mjukt, {points} poäng per möte",
+            "en": "soft, {points} points a meeting",
+        },
+        "cli.days_title": {
+            "sv": "Otillgänglig tid {start} – {end}: {count} poster",
+            "en": "Unavailable time {start} – {end}: {count} entries",
+        },
+        "cli.no_days": {"sv": "Ingen otillgänglig tid.", "en": "No unavailable time."},
+        "cli.no_changes": {"sv": "Inga ändringar att skicka.", "en": "No changes to send."},
+        "cli.files": {
+            "sv": "{count} filer skrivna i {dir}",
+            "en": "{count} files written in {dir}",
+        },
+        "cli.missing_people": {
+            "sv": "{path}: key '{key}' saknas; ange organizer och attendees för att skriva "
+            "inbjudningar",
+            "en": "{path}: key '{key}' is missing; give organizer and attendees to write invitations",
+        },
     }
 )
