@@ -13,11 +13,10 @@ from motesplan._convert import Weekday
 from motesplan._files import write_atomic
 from motesplan.checker import CheckResult, Violation, check
 from motesplan.config import Config, config_from_text, load_config
+from motesplan.diff import Changes, changes
 from motesplan.errors import ConfigError, MotesplanError, PlanFormatError, ValidationError
 from motesplan.freedays import Calendar, Slot
 from motesplan.ics import (
-    Changes,
-    changes,
     invitation,
     meeting_uid,
     publish_calendar,

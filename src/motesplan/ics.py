@@ -6,9 +6,9 @@ Three kinds of file, all written with the :mod:`icalendar` package (never by han
   as one ``METHOD:PUBLISH`` calendar to import or subscribe to;
 * :func:`invitation` / :func:`write_invitations`: one ``METHOD:REQUEST`` file per
   meeting, with an organizer and attendees, to send as invitations;
-* :func:`changes` / :func:`write_changes`: what changed between two versions of a
-  plan, as updates (``REQUEST`` with a higher ``SEQUENCE``) and cancellations
-  (``METHOD:CANCEL``).
+* :func:`write_changes`: what changed between two versions of a plan
+  (:func:`motesplan.diff.changes`), as updates (``REQUEST`` with a higher
+  ``SEQUENCE``) and cancellations (``METHOD:CANCEL``).
 
 Every event of a meeting carries the same UID in every file (:func:`meeting_uid`),
 so a calendar program replaces the event instead of adding a second one.
@@ -33,7 +33,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import attrs
 from attrs import frozen
 from icalendar import (
     Calendar,
@@ -47,6 +46,7 @@ from icalendar import (
 )
 
 from motesplan._files import write_atomic
+from motesplan.diff import changes
 from motesplan.errors import ValidationError
 from motesplan.model import Form, Problem
 from motesplan.plan import Meeting, Plan
@@ -55,8 +55,6 @@ from motesplan.text import Language, check_language, format_time, phrase
 __all__ = [
     "DEFAULT_STAMP",
     "PRODID",
-    "Changes",
-    "changes",
     "invitation",
     "meeting_uid",
     "publish_calendar",
@@ -649,77 +647,6 @@ def write_invitations(
 
 
 # --- changes ----------------------------------------------------------------------------
-
-
-def _same_for_people(previous: Meeting, current: Meeting) -> bool:
-    """Equal in everything a calendar shows (not ``sequence`` or ``pinned``)."""
-    return attrs.evolve(previous, sequence=0, pinned=False) == attrs.evolve(
-        current, sequence=0, pinned=False
-    )
-
-
-@frozen
-class Changes:
-    """What changed between two versions of a plan, meetings matched by id.
-
-    Attributes:
-        moved_or_changed: (previous, current) pairs of meetings whose time, place,
-            title, form or note changed, or that were cancelled and are back.
-        added: confirmed meetings of the current plan whose id is new.
-        cancelled: meetings confirmed in the previous plan that the current plan
-            leaves out or marks cancelled (as they were in the previous plan).
-        unchanged: meetings of the current plan that need no message (the same as
-            before, or cancelled in both). A meeting cancelled in the previous plan
-            and left out of the current one is in no group.
-    """
-
-    moved_or_changed: tuple[tuple[Meeting, Meeting], ...] = ()
-    added: tuple[Meeting, ...] = ()
-    cancelled: tuple[Meeting, ...] = ()
-    unchanged: tuple[Meeting, ...] = ()
-
-    @property
-    def any(self) -> bool:
-        """Whether there is anything to send."""
-        return bool(self.moved_or_changed or self.added or self.cancelled)
-
-
-def changes(previous: Plan, current: Plan) -> Changes:
-    """Compare two versions of a plan by meeting id.
-
-    Args:
-        previous: the plan that was sent out.
-        current: the new plan.
-
-    Returns:
-        The :class:`Changes`, each group in date order.
-    """
-    moved: list[tuple[Meeting, Meeting]] = []
-    added: list[Meeting] = []
-    cancelled: list[Meeting] = []
-    unchanged: list[Meeting] = []
-    for meeting in current.meetings:
-        before = previous.get(meeting.id)
-        if before is None:
-            if not meeting.cancelled:
-                added.append(meeting)
-        elif meeting.cancelled:
-            if before.cancelled:
-                unchanged.append(meeting)
-            else:
-                cancelled.append(before)
-        elif before.cancelled or not _same_for_people(before, meeting):
-            moved.append((before, meeting))
-        else:
-            unchanged.append(meeting)
-    current_ids = {m.id for m in current.meetings}
-    cancelled.extend(m for m in previous.meetings if m.id not in current_ids and not m.cancelled)
-    return Changes(
-        moved_or_changed=tuple(moved),
-        added=tuple(added),
-        cancelled=tuple(sorted(cancelled, key=Meeting.sort_key)),
-        unchanged=tuple(unchanged),
-    )
 
 
 def write_changes(
