@@ -9,21 +9,35 @@ compared with the solver's.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
 from itertools import pairwise
+from typing import ClassVar
 
-from attrs import frozen
+from attrs import evolve, frozen
 from babel.dates import get_day_names
 
 from motesplan.freedays import Calendar, spans
 from motesplan.model import Link, Pin, Problem, Series
-from motesplan.objective import spread_cost
+from motesplan.objective import edge_cost, gap_cost, spread_cost
 from motesplan.plan import Cost, Meeting, Plan
 from motesplan.text import format_time_range, phrase
+from motesplan.unavailable import Block
 
-__all__ = ["CheckResult", "Violation", "check"]
+__all__ = [
+    "CheckResult",
+    "CostDetail",
+    "CountDetail",
+    "LinkDetail",
+    "LocationDetail",
+    "SpreadDetail",
+    "UnavailableDetail",
+    "Violation",
+    "check",
+]
 
 
 @frozen
@@ -45,12 +59,170 @@ class Violation:
     meetings: tuple[str, ...] = ()
 
 
+@frozen(kw_only=True)
+class CostDetail:
+    """What one soft rule that is not fully met is about, for the cost report.
+
+    Every :class:`Cost` the checker returns has details: one for a ``link``,
+    ``location``, ``unavailable`` or ``count`` cost, with the same points and
+    amount, and one for each uneven gap or end of a ``spread`` cost, whose points
+    and amounts add up to it. :meth:`belongs_to` tells which cost a detail is part of.
+
+    Attributes:
+        subject: as :attr:`Cost.subject` (a series id, or ``"lg -> sk"`` for a link).
+        series: the series it is about (for a link: the ``after`` series).
+        points: its cost in objective points (weight included).
+        amount: its cost in the rule's own unit.
+        meeting: the meeting it is about (for a spread part: the meeting the gap or
+            end leads to, the last meeting for the room after it), ``None`` for a count.
+        date: that meeting's date.
+    """
+
+    RULE: ClassVar[str] = ""
+
+    subject: str
+    series: str
+    points: int
+    amount: int
+    meeting: str | None = None
+    date: dt.date | None = None
+
+    @property
+    def rule(self) -> str:
+        """The rule, as :attr:`Cost.rule`."""
+        return self.RULE
+
+    def belongs_to(self, cost: Cost) -> bool:
+        """Whether this detail is (part of) ``cost``."""
+        return (cost.rule, cost.subject, cost.meeting) == (self.rule, self.subject, self.meeting)
+
+
+@frozen(kw_only=True)
+class LinkDetail(CostDetail):
+    """A meeting whose nearest preparing meeting is outside a soft link's window.
+
+    Attributes:
+        before: the preparing series.
+        low: the window's first day (``Link.min_days``).
+        high: the window's last day (``Link.max_days``).
+        cap: at most this many days are counted (``Link.cap_days``).
+        preparing: the preparing meeting it is measured from (the nearest to the
+            window, the later one on a tie), ``None`` when the series has none.
+        preparing_date: that meeting's date.
+        days: days from the preparing meeting to this one (negative: it comes after).
+        outside: days outside the window, before the cap (``None`` without a
+            preparing meeting); ``amount`` is this, at most ``cap``.
+    """
+
+    RULE: ClassVar[str] = "link"
+
+    before: str
+    low: int
+    high: int
+    cap: int
+    preparing: str | None = None
+    preparing_date: dt.date | None = None
+    days: int | None = None
+    outside: int | None = None
+
+
+@frozen(kw_only=True)
+class LocationDetail(CostDetail):
+    """A meeting at a place lower on its series' list than the first.
+
+    Attributes:
+        location: the place.
+        choice: its place on the list, 1 for the first (so ``amount`` is ``choice - 1``).
+        first: the first place on the list.
+    """
+
+    RULE: ClassVar[str] = "location"
+
+    location: str
+    choice: int
+    first: str
+
+
+@frozen(kw_only=True)
+class UnavailableDetail(CostDetail):
+    """A meeting on soft unavailable time.
+
+    Attributes:
+        blocks: the soft blocks it overlaps; their weights add up to ``amount``.
+    """
+
+    RULE: ClassVar[str] = "unavailable"
+
+    blocks: tuple[Block, ...]
+
+
+@frozen(kw_only=True)
+class CountDetail(CostDetail):
+    """A series with more or fewer meetings than it prefers.
+
+    Attributes:
+        actual: meetings in the plan.
+        preferred: the preferred count.
+        minimum: the smallest count allowed.
+        maximum: the largest count allowed.
+    """
+
+    RULE: ClassVar[str] = "count"
+
+    actual: int
+    preferred: int
+    minimum: int
+    maximum: int
+
+
+@frozen(kw_only=True)
+class SpreadDetail(CostDetail):
+    """One uneven part of a series' spread (``docs/objective.md``): the room before
+    its first meeting, a gap between two meetings, or the room after its last.
+
+    Slots are the series' candidate days, numbered in date order.
+
+    Attributes:
+        part: ``before`` (slots before the first meeting), ``gap`` (slots from the
+            previous meeting to this one) or ``after`` (slots after the last meeting).
+        slots: the slots of the part.
+        even: what they would be if the meetings were even: the gap ``g = m / P``,
+            or ``(g - 1) / 2`` before the first and after the last.
+        total_slots: ``m``, the series' candidate slots.
+        preferred: ``P``, the series' preferred count.
+        previous: for a gap, the meeting before it.
+        previous_date: that meeting's date.
+    """
+
+    RULE: ClassVar[str] = "spread"
+
+    part: str
+    slots: int
+    even: Fraction
+    total_slots: int
+    preferred: int
+    previous: str | None = None
+    previous_date: dt.date | None = None
+
+    def belongs_to(self, cost: Cost) -> bool:
+        """Whether this part is part of ``cost`` (the series' spread)."""
+        return (cost.rule, cost.subject, cost.meeting) == ("spread", self.subject, None)
+
+
 @frozen
 class CheckResult:
-    """What :func:`check` found."""
+    """What :func:`check` found.
+
+    Attributes:
+        violations: every broken hard rule.
+        costs: every soft cost with points or amount, as the solver reports them.
+        details: what each of ``costs`` is about, in date order per series (see
+            :class:`CostDetail`); :func:`motesplan.cost_report.format_costs` prints them.
+    """
 
     violations: tuple[Violation, ...]
     costs: tuple[Cost, ...]
+    details: tuple[CostDetail, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -87,6 +259,7 @@ class _Checker:
         self.calendar = Calendar(problem, language)
         self.violations: list[Violation] = []
         self.costs: list[Cost] = []
+        self.details: list[CostDetail] = []
         self.series = {series.id: series for series in problem.series}
         self.active = tuple(m for m in plan.meetings if not m.cancelled)
         self.pins = {(pin.series, pin.date): pin for pin in problem.pins}
@@ -117,8 +290,27 @@ class _Checker:
         for link in self.problem.links:
             self.check_link(link)
         return CheckResult(
-            tuple(self.violations), tuple(c for c in self.costs if c.points or c.amount)
+            tuple(self.violations),
+            tuple(c for c in self.costs if c.points or c.amount),
+            self.sorted_details(),
         )
+
+    def sorted_details(self) -> tuple[CostDetail, ...]:
+        """The details with points or amount, per series in the problem's order, then
+        series-wide (count) first, then by date."""
+        order = {series.id: number for number, series in enumerate(self.problem.series)}
+        rules = {rule: number for number, rule in enumerate(_RULE_ORDER)}
+
+        def key(detail: CostDetail) -> tuple[int, int, dt.date, int, str]:
+            return (
+                order.get(detail.series, len(order)),
+                detail.date is not None,
+                detail.date or dt.date.min,
+                rules[detail.rule],
+                detail.subject,
+            )
+
+        return tuple(sorted((d for d in self.details if d.points or d.amount), key=key))
 
     # -- one meeting ---------------------------------------------------------
 
@@ -168,7 +360,7 @@ class _Checker:
         hits = self.calendar.collisions(
             series.id, meeting.date, meeting.start, meeting.end, meeting.end_date
         )
-        soft = 0
+        soft: list[Block] = []
         for block in hits:
             if block.hard:
                 message = self.say(
@@ -176,9 +368,21 @@ class _Checker:
                 )
                 self.flag("unavailable", message, series.id, meeting)
             else:
-                soft += block.weight or 0
-        if soft:
-            self.costs.append(Cost("unavailable", series.id, soft, soft, meeting.id))
+                soft.append(block)
+        weight = sum(block.weight or 0 for block in soft)
+        if weight:
+            self.costs.append(Cost("unavailable", series.id, weight, weight, meeting.id))
+            self.details.append(
+                UnavailableDetail(
+                    subject=series.id,
+                    series=series.id,
+                    points=weight,
+                    amount=weight,
+                    meeting=meeting.id,
+                    date=meeting.date,
+                    blocks=tuple(soft),
+                )
+            )
         if pin is not None:
             self.check_pin_details(meeting, series, pin)
         own_place = pin is not None and pin.location == meeting.location
@@ -244,16 +448,44 @@ class _Checker:
         if count.min != count.max:
             away = abs(len(meetings) - count.preferred)
             self.costs.append(Cost("count", series.id, weights.count * away, away))
+            self.details.append(
+                CountDetail(
+                    subject=series.id,
+                    series=series.id,
+                    points=weights.count * away,
+                    amount=away,
+                    actual=len(meetings),
+                    preferred=count.preferred,
+                    minimum=count.min,
+                    maximum=count.max,
+                )
+            )
         slots = [slot.date for slot in self.calendar.slots(series.id)]
         # a meeting off the slots (a broken rule) counts at its place among them
         positions = sorted(bisect_left(slots, m.date) for m in meetings)
         total = spread_cost(positions, len(slots), count.preferred)
         self.costs.append(Cost("spread", series.id, weights.spread * total, total))
+        self.details.extend(
+            _spread_details(series, meetings, positions, len(slots), weights.spread)
+        )
         for meeting in meetings:
             if meeting.location in series.locations[1:]:
                 steps = series.locations.index(meeting.location)
                 self.costs.append(
                     Cost("location", series.id, weights.location * steps, steps, meeting.id)
+                )
+                self.details.append(
+                    LocationDetail(
+                        subject=series.id,
+                        series=series.id,
+                        points=weights.location * steps,
+                        amount=steps,
+                        meeting=meeting.id,
+                        date=meeting.date,
+                        location=meeting.location,
+                        choice=steps + 1,
+                        first=series.locations[0],
+                    )
                 )
 
     # -- across meetings ---------------------------------------------------------
@@ -304,6 +536,80 @@ class _Checker:
                     self.costs.append(
                         Cost("link", link.label, link.weight * deviation, deviation, meeting.id)
                     )
+                    self.details.append(_link_detail(link, before, meeting, deviation))
+
+
+_RULE_ORDER = ("count", "spread", "link", "location", "unavailable")
+
+
+def _link_detail(
+    link: Link, before: Sequence[Meeting], meeting: Meeting, amount: int
+) -> LinkDetail:
+    """The detail of a soft link's cost for ``meeting``, measured from the preparing
+    meeting nearest to the window (the later one on a tie, as the printout does)."""
+    detail = LinkDetail(
+        subject=link.label,
+        series=link.after,
+        points=link.weight * amount,
+        amount=amount,
+        meeting=meeting.id,
+        date=meeting.date,
+        before=link.before,
+        low=link.min_days,
+        high=link.max_days,
+        cap=link.cap_days,
+    )
+    if not before:
+        return detail
+    preparing = min(
+        before, key=lambda m: (link.distance(m.date, meeting.date), -m.date.toordinal())
+    )
+    return evolve(
+        detail,
+        preparing=preparing.id,
+        preparing_date=preparing.date,
+        days=(meeting.date - preparing.date).days,
+        outside=link.distance(preparing.date, meeting.date),
+    )
+
+
+def _spread_details(
+    series: Series, meetings: Sequence[Meeting], positions: Sequence[int], slots: int, weight: int
+) -> list[SpreadDetail]:
+    """The spread of a series, part by part: the room before the first meeting, each
+    gap, the room after the last. The parts' amounts add up to
+    :func:`~motesplan.objective.spread_cost` (each is rounded on its own, as there)."""
+    preferred = series.count.preferred
+    if not meetings or preferred <= 0 or slots <= 0:
+        return []
+    gap = Fraction(slots, preferred)
+    edge = (gap - 1) / 2
+
+    def part(
+        kind: str, meeting: Meeting, length: int, amount: int, previous: Meeting | None = None
+    ) -> SpreadDetail:
+        return SpreadDetail(
+            subject=series.id,
+            series=series.id,
+            points=weight * amount,
+            amount=amount,
+            meeting=meeting.id,
+            date=meeting.date,
+            part=kind,
+            slots=length,
+            even=edge if previous is None else gap,
+            total_slots=slots,
+            preferred=preferred,
+            previous=None if previous is None else previous.id,
+            previous_date=None if previous is None else previous.date,
+        )
+
+    parts = [part("before", meetings[0], positions[0], edge_cost(positions[0], slots, preferred))]
+    for (previous, meeting), (a, b) in zip(pairwise(meetings), pairwise(positions), strict=True):
+        parts.append(part("gap", meeting, b - a, gap_cost(b - a, slots, preferred), previous))
+    after = slots - 1 - positions[-1]
+    parts.append(part("after", meetings[-1], after, edge_cost(after, slots, preferred)))
+    return parts
 
 
 def _overlap(first: Meeting, second: Meeting) -> bool:

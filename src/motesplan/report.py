@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from motesplan.cost_report import format_costs
 from motesplan.model import Link, Problem
 from motesplan.plan import Meeting, Plan, Result
 from motesplan.text import (
@@ -110,7 +111,8 @@ def _preparing(link: Link, before: Sequence[Meeting], meeting: Meeting) -> Meeti
 
 
 def format_result(problem: Problem, result: Result, language: str | None = None) -> str:
-    """A solve result as text: the plan, or the reason there is none."""
+    """A solve result as text: the plan and every soft rule it does not fully meet
+    (:func:`~motesplan.cost_report.format_costs`), or the reason there is none."""
     language = language or problem.language
     status = phrase(
         "plan.status", language, status=phrase(f"status.{result.status.value}", language)
@@ -118,5 +120,6 @@ def format_result(problem: Problem, result: Result, language: str | None = None)
     if result.plan is None:
         return f"{status}\n{result.reason}\n"
     text = format_plan(problem, result.plan, language)
+    costs = format_costs(problem, result.plan, language=language, total=False)
     total = sum(cost.points for cost in result.costs)
-    return f"{text}\n{status}\n{phrase('plan.cost', language, cost=total)}\n"
+    return f"{text}\n{costs}\n{status}\n{phrase('plan.cost', language, cost=total)}\n"

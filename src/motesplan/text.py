@@ -464,12 +464,8 @@ _PHRASES.update(
             "sv": "Brutna hårda regler: {count}",
             "en": "Broken hard rules: {count}",
         },
-        "cli.costs": {"sv": "Kostnader (mjuka regler):", "en": "Costs (soft rules):"},
-        "cli.no_costs": {"sv": "Inga kostnader (mjuka regler).", "en": "No costs (soft rules)."},
         "cli.total": {"sv": "Total kostnad: {points} poäng", "en": "Total cost: {points} points"},
         "cli.ok": {"sv": "Alla hårda regler håller.", "en": "Every hard rule holds."},
-        "cli.points": {"sv": "{points} poäng", "en": "{points} points"},
-        "cli.amount": {"sv": "mängd {amount}", "en": "amount {amount}"},
         "cli.hard": {"sv": "hårt", "en": "hard"},
         "cli.soft": {
             "sv": "mjukt, {points} poäng per möte",
@@ -490,5 +486,351 @@ _PHRASES.update(
             "inbjudningar",
             "en": "{path}: key '{key}' is missing; give organizer and attendees to write invitations",
         },
+    }
+)
+
+# -- explanations: why no plan exists (planner) ----------------------------------
+_PHRASES.update(
+    {
+        "xp.series": {"sv": "{title} ({weekdays})", "en": "{title} ({weekdays})"},
+        "xp.meeting": {"sv": "{count} möte", "en": "{count} meeting"},
+        "xp.meetings": {"sv": "{count} möten", "en": "{count} meetings"},
+        "xp.count_exact": {
+            "sv": "{series} ska ha {meetings}",
+            "en": "{series} must have {meetings}",
+        },
+        "xp.count_min": {
+            "sv": "{series} ska ha minst {meetings}",
+            "en": "{series} must have at least {meetings}",
+        },
+        "xp.count_max": {
+            "sv": "{series} får ha högst {meetings}",
+            "en": "{series} may have at most {meetings}",
+        },
+        "xp.count_range": {
+            "sv": "{series} ska ha {low}–{high} möten",
+            "en": "{series} must have {low}–{high} meetings",
+        },
+        "xp.possible_days": {
+            "sv": "{text} (perioden har {days} möjliga dagar)",
+            "en": "{text} (the period has {days} possible days)",
+        },
+        "xp.min_gap": {
+            "sv": "{series} ska ha minst {days} dagar mellan två möten",
+            "en": "{series} must have at least {days} days between two meetings",
+        },
+        "xp.max_gap": {
+            "sv": "{series} får ha högst {days} dagar mellan två möten",
+            "en": "{series} may have at most {days} days between two meetings",
+        },
+        "xp.link": {
+            "sv": "varje möte i {after} ska ligga {low}–{high} dagar efter ett möte i {before}",
+            "en": "every meeting of {after} must be {low}–{high} days after a meeting of {before}",
+        },
+        "xp.link_weekdays": {
+            "sv": "{text} (från en {before} till en {after} är det {distances} dagar)",
+            "en": "{text} (from a {before} to a {after} it is {distances} days)",
+        },
+        "xp.pin": {
+            "sv": "{series} har ett fastlagt möte {date}",
+            "en": "{series} has a meeting pinned to {date}",
+        },
+        "xp.pins": {
+            "sv": "{series} har fastlagda möten {dates}",
+            "en": "{series} has meetings pinned to {dates}",
+        },
+        "xp.within": {
+            "sv": "{series} får bara mötas under {ranges}",
+            "en": "{series} may only meet during {ranges}",
+        },
+        "xp.excluding": {
+            "sv": "{series} får inte mötas under {ranges}",
+            "en": "{series} may not meet during {ranges}",
+        },
+        "xp.overlap": {
+            "sv": "möten i {body} får inte överlappa i tid",
+            "en": "meetings of {body} may not overlap in time",
+        },
+        "xp.unavailable_one": {
+            "sv": "{dates} är otillgänglig",
+            "en": "{dates} is unavailable",
+        },
+        "xp.unavailable_many": {
+            "sv": "{dates} är otillgängliga",
+            "en": "{dates} are unavailable",
+        },
+        "xp.unavailable_what": {"sv": "{text} ({what})", "en": "{text} ({what})"},
+        "xp.unavailable_none": {
+            "sv": "otillgänglig tid: {what}",
+            "en": "unavailable time: {what}",
+        },
+        "xp.holidays": {"sv": "helgdagar", "en": "public holidays"},
+        "xp.bridge_days": {"sv": "klämdagar", "en": "bridge days"},
+        "xp.school_breaks": {"sv": "skollov", "en": "school breaks"},
+        "xp.and": {"sv": "{first} och {last}", "en": "{first} and {last}"},
+        "xp.more": {"sv": "{items} och {count} till", "en": "{items} and {count} more"},
+        "xp.but": {"sv": "{first}, men {last}", "en": "{first}, but {last}"},
+        "xp.alone": {"sv": "{rule} kan inte uppfyllas", "en": "{rule} cannot hold"},
+        "xp.rules": {
+            "sv": "Regler som inte kan gälla samtidigt:",
+            "en": "Rules that cannot all hold together:",
+        },
+        "xp.rule": {"sv": "  - {text} [{source}]", "en": "  - {text} [{source}]"},
+        "xp.minimal": {
+            "sv": "Tas någon av dem bort eller ändras, går just den här konflikten att lösa.",
+            "en": "Removing or changing any one of them resolves this conflict.",
+        },
+        "xp.not_minimal": {
+            "sv": "Tiden räckte inte för att pröva om alla reglerna behövs; en mindre mängd kan räcka.",
+            "en": "There was not time to test whether every rule is needed; fewer may be enough.",
+        },
+        # explain-plan: entries above this line
+    }
+)
+
+# -- explanations: why no rotation exists -----------------------------------------
+_PHRASES.update(
+    {
+        # the rules of a conflict, one each (solver/_rotation_explain.py)
+        "rot.x.exclusion": {
+            "sv": "{member} kan inte vara {roles} {year}{why}",
+            "en": "{member} cannot be {roles} in {year}{why}",
+        },
+        "rot.x.agreed": {
+            "sv": "{member} ska vara {role} {year} enligt överenskommelse",
+            "en": "{member} is agreed to be {role} in {year}",
+        },
+        "rot.x.groups": {
+            "sv": "{year} ska ordförande och vice ordförande komma från olika grupper ({groups})",
+            "en": "in {year} the chair and the vice-chair come from different groups ({groups})",
+        },
+        "rot.x.succession": {
+            "sv": "vice ordförande {previous} blir ordförande {year}",
+            "en": "the vice-chair of {previous} chairs in {year}",
+        },
+        "rot.x.successor": {
+            "sv": "{member} var vice ordförande {previous} och blir därför ordförande {year}",
+            "en": "{member} was vice-chair in {previous} and so chairs in {year}",
+        },
+        "rot.x.fairness": {
+            "sv": "{member} var ordförande {last} och får inte bli det igen förrän {waiting} "
+            "har varit det",
+            "en": "{member} chaired in {last} and may not chair again before {waiting} have "
+            "chaired",
+        },
+        "rot.x.fairness_plan": {
+            "sv": "{member} får inte vara ordförande två gånger under {years} utan att alla "
+            "andra har varit det emellan",
+            "en": "{member} may not chair twice in {years} unless every other member chairs "
+            "in between",
+        },
+        "rot.x.and": {"sv": " och ", "en": " and "},
+        "rot.x.more": {"sv": "{names} och {count} till", "en": "{names} and {count} more"},
+        # the summary: what the conflict is about
+        "rot.x.nobody": {
+            "sv": "Ingen kan vara {role} {year}",
+            "en": "Nobody can be {role} in {year}",
+        },
+        "rot.x.all_excluded": {
+            "sv": "alla kommuner är förhindrade",
+            "en": "every member is excluded",
+        },
+        "rot.x.two": {
+            "sv": "{first} och {second} skulle båda behöva vara {role} {year}",
+            "en": "{first} and {second} would both have to be {role} in {year}",
+        },
+        "rot.x.all": {
+            "sv": "{members} skulle alla behöva vara {role} {year}",
+            "en": "{members} would all have to be {role} in {year}",
+        },
+        "rot.x.many": {
+            "sv": "Fler än en kommun skulle behöva vara {role} {year}",
+            "en": "More than one member would have to be {role} in {year}",
+        },
+        "rot.x.same": {
+            "sv": "{member} skulle behöva vara både ordförande och vice ordförande {year}",
+            "en": "{member} would have to be both chair and vice-chair in {year}",
+        },
+        "rot.x.same_member": {
+            "sv": "Ordförande och vice ordförande {year} skulle behöva vara samma kommun",
+            "en": "The chair and the vice-chair in {year} would have to be the same member",
+        },
+        "rot.x.agreement": {
+            "sv": "Överenskommelsen att {member} är {role} {year} kan inte hållas",
+            "en": "The agreement that {member} is {role} in {year} cannot be kept",
+        },
+        "rot.x.rules": {
+            "sv": "Reglerna för ordförandeskapet i {body} {years} kan inte uppfyllas samtidigt",
+            "en": "The rotation rules of {body} for {years} cannot all hold together",
+        },
+        # the printout (rotation_report.format_rotation_explanation)
+        "rot.x.heading": {
+            "sv": "Dessa regler kan inte gälla samtidigt:",
+            "en": "These rules cannot all hold together:",
+        },
+        "rot.x.not_minimal": {
+            "sv": "Tidsgränsen nåddes innan listan hade kortats klart: alla regler ovan behövs "
+            "kanske inte för konflikten.",
+            "en": "The time limit was reached before the list was fully shortened: not every "
+            "rule above may be needed for the conflict.",
+        },
+        # explain-rotation: entries above this line
+    }
+)
+
+# -- cost report: what each choice costs -------------------------------------------
+_PHRASES.update(
+    {
+        "costs.title": {
+            "sv": "Mjuka regler som inte är helt uppfyllda:",
+            "en": "Soft rules not fully met:",
+        },
+        "costs.none": {
+            "sv": "Alla mjuka regler är helt uppfyllda.",
+            "en": "Every soft rule is fully met.",
+        },
+        "costs.total": {"sv": "Totalt: {points}", "en": "Total: {points}"},
+        "costs.point": {"sv": "{points} poäng", "en": "{points} point"},
+        "costs.points": {"sv": "{points} poäng", "en": "{points} points"},
+        "costs.series": {"sv": "{title} — {points}", "en": "{title} — {points}"},
+        "costs.line": {"sv": "{what}: {text} ({points})", "en": "{what}: {text} ({points})"},
+        "costs.day": {"sv": "{count} dag", "en": "{count} day"},
+        "costs.days": {"sv": "{count} dagar", "en": "{count} days"},
+        "costs.about": {"sv": "ca {value}", "en": "about {value}"},
+        # link: the nearest preparing meeting is outside the window
+        "costs.link.late": {
+            "sv": "{days} efter {before} {date}, {excess} fler än {high}",
+            "en": "{days} after {before} {date}, {excess} more than {high}",
+        },
+        "costs.link.early": {
+            "sv": "{days} efter {before} {date}, {short} färre än {low}",
+            "en": "{days} after {before} {date}, {short} fewer than {low}",
+        },
+        "costs.link.same_day": {
+            "sv": "samma dag som {before} {date}, {short} färre än {low}",
+            "en": "the same day as {before} {date}, {short} fewer than {low}",
+        },
+        "costs.link.ahead": {
+            "sv": "{days} före {before} {date}, ska vara {low}–{high} dagar efter",
+            "en": "{days} before {before} {date}, should be {low}–{high} days after",
+        },
+        "costs.link.capped": {
+            "sv": "{text}; högst {cap} räknas",
+            "en": "{text}; at most {cap} count",
+        },
+        "costs.link.none": {
+            "sv": "inget förberedande möte i {before}; räknas som {cap}",
+            "en": "no preparing meeting of {before}; counted as {cap}",
+        },
+        # location: a place lower on the series' list
+        "costs.location": {
+            "sv": "{location}, {choice}; förstahandsval är {first}",
+            "en": "{location}, {choice}; first choice is {first}",
+        },
+        "costs.choice.2": {"sv": "andrahandsval", "en": "second choice"},
+        "costs.choice.3": {"sv": "tredjehandsval", "en": "third choice"},
+        "costs.choice.4": {"sv": "fjärdehandsval", "en": "fourth choice"},
+        "costs.choice.5": {"sv": "femtehandsval", "en": "fifth choice"},
+        "costs.choice.n": {"sv": "val nr {choice} i listan", "en": "choice {choice} on the list"},
+        # unavailable: soft unavailable time
+        "costs.unavailable": {"sv": "krockar med {reasons}", "en": "falls on {reasons}"},
+        # count: away from the preferred count
+        "costs.count": {
+            "sv": "{title} har {meetings}, önskat {preferred}",
+            "en": "{title} has {meetings}, {preferred} preferred",
+        },
+        # spread: the room before the first meeting, each gap, the room after the last
+        "costs.spread": {
+            "sv": "Jämn spridning för {meetings} på {slots}: {gap} mellan mötena, {edge} före det första och efter det sista",
+            "en": "Even spread for {meetings} on {slots}: {gap} between meetings, {edge} before the first and after the last",
+        },
+        "costs.slot": {"sv": "{count} möjlig mötesdag", "en": "{count} possible meeting day"},
+        "costs.slots": {"sv": "{count} möjliga mötesdagar", "en": "{count} possible meeting days"},
+        "costs.spread.before": {
+            "sv": "första mötet, {slots} före, jämnt vore {even}",
+            "en": "the first meeting, {slots} before it, even would be {even}",
+        },
+        "costs.spread.gap": {
+            "sv": "{slots} efter {previous}, jämnt vore {even}",
+            "en": "{slots} after {previous}, even would be {even}",
+        },
+        "costs.spread.after": {
+            "sv": "sista mötet, {slots} efter, jämnt vore {even}",
+            "en": "the last meeting, {slots} after it, even would be {even}",
+        },
+        # costs: entries above this line
+    }
+)
+
+# -- replanning and alternatives -----------------------------------------------------
+_PHRASES.update(
+    {
+        "replan.timed_out": {
+            "sv": "ingen ny plan hittades inom {seconds} s",
+            "en": "no new plan was found within {seconds} s",
+        },
+        "replan.frozen": {
+            "sv": "de nya reglerna kan inte hållas utan att flytta möten före {date}, "
+            "som inte får flyttas",
+            "en": "the new rules cannot hold without moving meetings before {date}, "
+            "which may not move",
+        },
+        "replan.infeasible": {
+            "sv": "ingen plan håller de nya reglerna",
+            "en": "no plan keeps the new rules",
+        },
+        "replan.summary": {
+            "sv": "Ändringar mot den bokade planen: flyttade eller ändrade {moved}, nya {added}, "
+            "inställda {cancelled}, oförändrade {unchanged}",
+            "en": "Changes to the booked plan: moved or changed {moved}, added {added}, "
+            "cancelled {cancelled}, unchanged {unchanged}",
+        },
+        "replan.nothing": {
+            "sv": "Inga ändringar: alla {count} möten står kvar som de är bokade.",
+            "en": "No changes: all {count} meetings stay as booked.",
+        },
+        "replan.frozen_until": {
+            "sv": "Möten före {date} flyttas inte.",
+            "en": "Meetings before {date} do not move.",
+        },
+        "replan.moved": {"sv": "Flyttade eller ändrade:", "en": "Moved or changed:"},
+        "replan.added": {"sv": "Nya:", "en": "Added:"},
+        "replan.cancelled": {"sv": "Inställda:", "en": "Cancelled:"},
+        "replan.moved_from_to": {
+            "sv": "{before} → {after} ({days} dagar)",
+            "en": "{before} → {after} ({days} days)",
+        },
+        "replan.changed_same_day": {
+            "sv": "{date}, samma dag men ändrad tid, plats eller text",
+            "en": "{date}, same day but changed time, place or text",
+        },
+        "replan.alternatives_for": {
+            "sv": "Andra datum för {meeting}, {date}:",
+            "en": "Other dates for {meeting}, {date}:",
+        },
+        "replan.cost_change": {"sv": "kostnad {points} poäng", "en": "cost {points} points"},
+        "replan.alone": {"sv": "inga andra möten ändras", "en": "no other meeting changes"},
+        "replan.with_others": {
+            "sv": "{count} andra möten ändras:",
+            "en": "{count} other meetings change:",
+        },
+        "replan.with_other": {"sv": "1 annat möte ändras:", "en": "1 other meeting changes:"},
+        "replan.is_added": {"sv": "läggs till", "en": "is added on"},
+        "replan.is_cancelled": {"sv": "ställs in", "en": "is cancelled"},
+        "replan.no_alternatives": {
+            "sv": "Inget annat datum håller alla fasta regler.",
+            "en": "No other date keeps every hard rule.",
+        },
+        "replan.tried": {
+            "sv": "{considered} datum provade, {feasible} möjliga; kostnaden jämförs med "
+            "bästa planen där mötet står kvar ({baseline} poäng).",
+            "en": "{considered} dates tried, {feasible} possible; costs are compared with the "
+            "best plan that keeps the meeting where it is ({baseline} points).",
+        },
+        "replan.unfinished": {
+            "sv": "För {count} datum tog tiden slut innan bästa planen var bevisad.",
+            "en": "For {count} dates the time ran out before the best plan was proven.",
+        },
+        # replan: entries above this line
     }
 )
