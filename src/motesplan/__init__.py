@@ -39,6 +39,7 @@ from motesplan.model import (
 )
 from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
 from motesplan.plan_json import plan_from_json, plan_to_json, read_plan_json, result_to_json
+from motesplan.replan import Alternative, Alternatives, ReplanResult
 from motesplan.report import format_plan, format_result
 from motesplan.rotation import (
     Agreement,
@@ -54,7 +55,14 @@ from motesplan.rotation import (
 )
 from motesplan.rotation_checker import RotationCheck, RotationViolation, check_rotation
 from motesplan.rotation_report import format_rotation_table, rotation_markdown, rotation_to_json
-from motesplan.solver import Progress, SolveOptions, solve, solve_rotation
+from motesplan.solver import (
+    Progress,
+    SolveOptions,
+    alternatives,
+    replan,
+    solve,
+    solve_rotation,
+)
 from motesplan.unavailable import (
     Block,
     BlockKind,
@@ -67,6 +75,8 @@ from motesplan.unavailable import (
 
 __all__ = [
     "Agreement",
+    "Alternative",
+    "Alternatives",
     "Block",
     "BlockKind",
     "Body",
@@ -97,6 +107,7 @@ __all__ = [
     "Problem",
     "Progress",
     "PublicHolidays",
+    "ReplanResult",
     "Result",
     "Role",
     "RotationCheck",
@@ -116,6 +127,7 @@ __all__ = [
     "Weekday",
     "Weights",
     "__version__",
+    "alternatives",
     "changes",
     "check",
     "check_rotation",
@@ -131,6 +143,7 @@ __all__ = [
     "publish_calendar",
     "read_calendar",
     "read_plan_json",
+    "replan",
     "result_to_json",
     "rotation_markdown",
     "rotation_to_json",

@@ -1,4 +1,4 @@
-"""The command line: ``motesplan plan|rotation|check|days|ics CONFIG ...``.
+"""The command line: ``motesplan plan|rotation|check|days|ics|replan|alternatives CONFIG``.
 
 Exit codes: 0 success; 1 no plan exists, no rotation, or a broken hard rule (the
 reason is printed); 2 invalid input (file, key, value or flag), with one line on
@@ -25,6 +25,7 @@ from motesplan import __version__
 from motesplan._files import write_atomic
 from motesplan.checker import check
 from motesplan.config import Config, load_config
+from motesplan.cost_report import format_costs
 from motesplan.errors import MotesplanError
 from motesplan.freedays import Calendar
 from motesplan.ics import publish_calendar, write_changes, write_invitations
@@ -32,11 +33,20 @@ from motesplan.ics_read import read_calendar
 from motesplan.model import Problem
 from motesplan.plan import Plan, Result
 from motesplan.plan_json import read_plan_json, result_to_json
+from motesplan.replan import Alternatives, ReplanResult
+from motesplan.replan_report import format_alternatives, format_replan
 from motesplan.report import format_result
 from motesplan.rotation import RotationResult
 from motesplan.rotation_checker import check_rotation
 from motesplan.rotation_report import format_rotation_table, rotation_markdown, rotation_to_json
-from motesplan.solver import Progress, SolveOptions, solve, solve_rotation
+from motesplan.solver import (
+    Progress,
+    SolveOptions,
+    alternatives,
+    replan,
+    solve,
+    solve_rotation,
+)
 from motesplan.text import format_date, format_time_range, phrase
 
 __all__ = ["UsageError", "main"]
@@ -80,6 +90,13 @@ def _positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
     return value
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -159,6 +176,49 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the messages that bring calendars from PREVIOUS to PLAN, into DIR",
     )
     lang(ics)
+
+    again = command(
+        "replan",
+        "Plan again after the rules changed, moving as few booked meetings as possible.",
+    )
+    again.add_argument(
+        "--previous",
+        type=Path,
+        metavar="PLAN",
+        required=True,
+        help="the booked plan (.json or .ics)",
+    )
+    again.add_argument(
+        "--freeze-until",
+        type=_iso_date,
+        metavar="DATE",
+        help="meetings before DATE (YYYY-MM-DD) never move",
+    )
+    again.add_argument("--json", type=Path, metavar="F", help="write the new plan as JSON")
+    again.add_argument("--ics", type=Path, metavar="F", help="write the new plan as a calendar")
+    again.add_argument(
+        "--changes",
+        type=Path,
+        metavar="DIR",
+        help="write the update and cancel messages of the changed meetings into DIR",
+    )
+    lang(again)
+    solving(again)
+
+    other = command("alternatives", "The best other dates for one booked meeting, with costs.")
+    other.add_argument(
+        "--previous",
+        type=Path,
+        metavar="PLAN",
+        required=True,
+        help="the booked plan (.json or .ics)",
+    )
+    other.add_argument("--meeting", metavar="ID", required=True, help="the meeting (lg-2024-03)")
+    other.add_argument(
+        "--top", type=_positive_int, default=5, metavar="N", help="how many dates (default: 5)"
+    )
+    lang(other)
+    solving(other)
     return parser
 
 
@@ -364,15 +424,7 @@ def _check(args: argparse.Namespace) -> int:
             meetings = f" ({', '.join(unnamed)})" if unnamed else ""
             print(f"  [{violation.rule}] {violation.message}{meetings}")
     print()
-    if report.costs:
-        print(phrase("cli.costs", language))
-        for cost in report.costs:
-            about = f"{cost.subject}" + (f" {cost.meeting}" if cost.meeting else "")
-            points = phrase("cli.points", language, points=cost.points)
-            amount = phrase("cli.amount", language, amount=cost.amount)
-            print(f"  [{cost.rule}] {about}: {points} ({amount})")
-    else:
-        print(phrase("cli.no_costs", language))
+    print(format_costs(problem, plan, report, language, total=False), end="")
     print(phrase("cli.total", language, points=report.objective))
     return OK if report.ok else FAILED
 
@@ -434,45 +486,148 @@ def _ics(args: argparse.Namespace) -> int:
     problem = config.problem
     language = _language(args, problem.language)
     _people(config)
-    assert config.organizer is not None
+    organizer = config.organizer
+    assert organizer is not None
     plan = _read_plan(args.plan, problem)
     previous = _read_plan(args.changes[0], problem) if args.changes is not None else None
-    # Write everything into a scratch directory first; move into place only when all of
-    # it could be made, so an invalid address or meeting leaves DIR untouched (or absent).
+    if previous is None:
+
+        def make(scratch: Path) -> list[Path]:
+            return write_invitations(
+                problem,
+                plan,
+                scratch,
+                organizer=organizer,
+                attendees=config.attendees,
+                language=language,
+            )
+
+    else:
+
+        def make(scratch: Path) -> list[Path]:
+            return write_changes(
+                problem,
+                previous,
+                plan,
+                scratch,
+                organizer=organizer,
+                attendees=config.attendees,
+                language=language,
+            )
+
+    written = _write_messages(directory, make, language)
+    if not written and previous is not None:
+        print(phrase("cli.no_changes", language))
+    return OK
+
+
+def _why(config: Config, result: Result, language: str) -> str:
+    """Why there is no plan: the reason."""
+    return result.reason
+
+
+def _write_messages(
+    directory: Path, make: Callable[[Path], list[Path]], language: str
+) -> list[Path]:
+    """Write calendar messages into ``directory``: first all of them into a scratch
+    directory, then move them into place, so a failure leaves ``directory`` untouched."""
     existing = directory
     while not existing.exists():
         existing = existing.parent
     scratch = Path(tempfile.mkdtemp(dir=existing, prefix=".motesplan-"))
     try:
-        if previous is None:
-            written = write_invitations(
-                problem,
-                plan,
-                scratch,
-                organizer=config.organizer,
-                attendees=config.attendees,
-                language=language,
-            )
-        else:
-            written = write_changes(
-                problem,
-                previous,
-                plan,
-                scratch,
-                organizer=config.organizer,
-                attendees=config.attendees,
-                language=language,
-            )
+        written = make(scratch)
         directory.mkdir(parents=True, exist_ok=True)
+        moved = []
         for path in written:
             target = directory / path.name
             os.replace(path, target)
+            moved.append(target)
             print(phrase("cli.wrote", language, path=target))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    if not written and previous is not None:
-        print(phrase("cli.no_changes", language))
+    return moved
+
+
+def _replan(args: argparse.Namespace) -> int:
+    for output in (args.json, args.ics):
+        _check_output(output)
+    if args.changes is not None:
+        _check_directory(args.changes)
+    config = _load(args.config)
+    language = _language(args, config.problem.language)
+    problem = config.problem.evolve(language=language)  # reasons in the language asked for
+    if args.changes is not None:
+        _people(config)
+    previous = _read_plan(args.previous, problem)
+    found: list[ReplanResult] = []
+    _solving(
+        args,
+        lambda options: found.append(
+            replan(problem, previous, freeze_until=args.freeze_until, options=options)
+        ),
+    )
+    replanned = found[0]
+    result = replanned.result
+    print(format_replan(problem, replanned, language), end="")
+    status = phrase(f"status.{result.status.value}", language)
+    print(phrase("plan.status", language, status=status))
+    if result.plan is None:
+        print(_why(config, result, language))
+        return FAILED
+    report = check(problem, result.plan, language=language)
+    if not report.ok:  # the independent checker disagrees with the solver: never ship that
+        print(phrase("cli.checker", language))
+        for violation in report.violations:
+            print(f"  [{violation.rule}] {violation.message}")
+        return FAILED
+    print(phrase("plan.cost", language, cost=result.objective))
+    outputs: list[tuple[Path | None, str | bytes]] = [
+        (args.json, result_to_json(result, problem) if args.json else ""),
+        (args.ics, publish_calendar(problem, result.plan, language=language) if args.ics else b""),
+    ]
+    _write_all(outputs, language)
+    if args.changes is not None:
+        organizer = config.organizer
+        assert organizer is not None
+        new_plan = result.plan
+
+        def make(scratch: Path) -> list[Path]:
+            return write_changes(
+                problem,
+                previous,
+                new_plan,
+                scratch,
+                organizer=organizer,
+                attendees=config.attendees,
+                language=language,
+            )
+
+        if not _write_messages(args.changes, make, language):
+            print(phrase("cli.no_changes", language))
     return OK
+
+
+def _alternatives(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    language = _language(args, config.problem.language)
+    problem = config.problem.evolve(language=language)
+    previous = _read_plan(args.previous, problem)
+    meeting = previous.get(args.meeting)
+    if meeting is None or meeting.cancelled:
+        booked = ", ".join(m.id for m in previous.meetings if not m.cancelled)
+        raise UsageError(
+            f"{args.previous}: no booked meeting {args.meeting!r}; expected one of: {booked}"
+        )
+    found: list[Alternatives] = []
+    _solving(
+        args,
+        lambda options: found.append(
+            alternatives(problem, previous, args.meeting, top=args.top, options=options)
+        ),
+    )
+    print(format_alternatives(problem, found[0], language), end="")
+    return OK if found[0].options else FAILED
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -481,6 +636,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "days": _days,
     "ics": _ics,
+    "replan": _replan,
+    "alternatives": _alternatives,
 }
 
 

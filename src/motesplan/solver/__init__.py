@@ -1,5 +1,6 @@
 """The solver seam: :func:`solve` turns a :class:`~motesplan.Problem` into a
-:class:`~motesplan.Result`.
+:class:`~motesplan.Result`; :func:`replan` and :func:`alternatives` change a booked
+plan as little as possible.
 
 Only the private modules of this package import OR-Tools; nothing else in
 motesplan knows CP-SAT exists. Independent parts of a problem (series that share
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from motesplan.solver._options import Progress, SolveOptions
 from motesplan.solver._plan import solve
+from motesplan.solver._replan import alternatives, replan
 from motesplan.solver._rotation import solve_rotation
 
-__all__ = ["Progress", "SolveOptions", "solve", "solve_rotation"]
+__all__ = ["Progress", "SolveOptions", "alternatives", "replan", "solve", "solve_rotation"]

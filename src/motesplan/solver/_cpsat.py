@@ -295,7 +295,7 @@ class PlanModel:
     ) -> None:
         """Optimise for at most ``time_limit`` seconds, from the best plan so far."""
         if self._hint_values is not None:
-            self._hint(self._hint_values)
+            self.hint(self._hint_values)
         solver = make_solver(max(time_limit, 0.01), workers)
         solver.parameters.log_search_progress = log
         code = solver.solve(self.model, _Callback(report) if report else None)
@@ -305,7 +305,7 @@ class PlanModel:
             self.status, self._best = Status.OPTIMAL, solver
         elif code == cp_model.FEASIBLE:
             self.status, self._best = Status.FEASIBLE, solver
-            self._hint_values = self._assignment(solver)
+            self._hint_values = self.assignment(solver)
         elif code == cp_model.INFEASIBLE:
             self.status = Status.INFEASIBLE
         elif code != cp_model.UNKNOWN:  # MODEL_INVALID: a bug here, never the user's input
@@ -329,7 +329,7 @@ class PlanModel:
         self.model.minimize(self.objective)
         self.runtime += solver.wall_time
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            self._hint_values = self._assignment(solver)
+            self._hint_values = self.assignment(solver)
             self.status = Status.FEASIBLE
         elif code == cp_model.INFEASIBLE:
             self.status = Status.INFEASIBLE
@@ -342,7 +342,7 @@ class PlanModel:
         solver = self._best
         if solver is None:
             assert self._hint_values is not None
-            solver = self._replay(self._hint_values)
+            solver = self.replay(self._hint_values)
         values: Callable[[Expr], int] = solver.value
         objective = values(self.objective)
         if self.status is Status.OPTIMAL and canonical and time_limit > 0:
@@ -351,6 +351,11 @@ class PlanModel:
                 values = canonical_solver.value
         # every cost is >= 0, so 0 is a bound too (CP-SAT's own can be below it)
         proven = objective if self.status is Status.OPTIMAL else min(max(self.bound, 0), objective)
+        chosen, costs = self.read(values)
+        return PartResult(self.status, chosen, objective, proven, costs, self.runtime)
+
+    def read(self, values: Callable[[Expr], int]) -> tuple[tuple[Slot, ...], tuple[Cost, ...]]:
+        """The chosen slots and the cost of every soft term in a solution."""
         chosen = tuple(slot for pairs in self.slots.values() for slot, var in pairs if values(var))
         costs = tuple(
             Cost(
@@ -362,7 +367,7 @@ class PlanModel:
             )
             for term in self.terms
         )
-        return PartResult(self.status, chosen, objective, proven, costs, self.runtime)
+        return chosen, costs
 
     def _spend(self, solver: cp_model.CpSolver) -> None:
         self.runtime += solver.wall_time
@@ -370,17 +375,17 @@ class PlanModel:
         if math.isfinite(bound):
             self.bound = max(self.bound, math.floor(bound + 1e-6))
 
-    def _assignment(self, solver: cp_model.CpSolver) -> list[int]:
+    def assignment(self, solver: cp_model.CpSolver) -> list[int]:
         index = self.model.get_int_var_from_proto_index
         return [solver.value(index(i)) for i in range(len(self.model.proto.variables))]
 
-    def _hint(self, values: list[int]) -> None:
+    def hint(self, values: list[int]) -> None:
         for index, value in enumerate(values):
             self.model.add_hint(self.model.get_int_var_from_proto_index(index), value)
 
-    def _replay(self, values: list[int]) -> cp_model.CpSolver:
+    def replay(self, values: list[int]) -> cp_model.CpSolver:
         """A solver holding exactly this assignment, to read expressions off it."""
-        self._hint(values)
+        self.hint(values)
         solver = cp_model.CpSolver()
         solver.parameters.fix_variables_to_their_hinted_value = True
         solver.parameters.num_workers = 1
