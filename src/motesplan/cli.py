@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+import attrs
+
 from motesplan import __version__
 from motesplan._files import write_atomic
 from motesplan.checker import check
@@ -38,7 +40,12 @@ from motesplan.replan_report import format_alternatives, format_replan
 from motesplan.report import format_result
 from motesplan.rotation import RotationResult
 from motesplan.rotation_checker import check_rotation
-from motesplan.rotation_report import format_rotation_table, rotation_markdown, rotation_to_json
+from motesplan.rotation_report import (
+    format_rotation_explanation,
+    format_rotation_table,
+    rotation_markdown,
+    rotation_to_json,
+)
 from motesplan.solver import (
     Progress,
     SolveOptions,
@@ -381,6 +388,7 @@ def _rotation(args: argparse.Namespace) -> int:
         print(phrase("cli.no_rotation", language, path=config.path), file=sys.stderr)
         return FAILED
     language = _language(args, rotation.language)
+    rotation = attrs.evolve(rotation, language=language)  # the rules' texts follow --lang
     found: list[RotationResult] = []
     _solving(args, lambda options: found.append(solve_rotation(rotation, options)))
     result = found[0]
@@ -389,7 +397,11 @@ def _rotation(args: argparse.Namespace) -> int:
     print()
     status = phrase(f"status.{result.status.value}", language)
     if result.plan is None:
-        print(f"{phrase('plan.status', language, status=status)}\n{result.reason}")
+        print(phrase("plan.status", language, status=status))
+        if result.explanation is not None:
+            print(format_rotation_explanation(result.explanation, language, config.path), end="")
+        else:
+            print(result.reason)
         return FAILED
     print(format_rotation_table(rotation, result.plan, language), end="")
     report = check_rotation(rotation, result.plan, language=language)

@@ -25,6 +25,7 @@ import attrs
 from attrs import field, frozen
 
 from motesplan.errors import ValidationError
+from motesplan.explain import Explanation
 from motesplan.model import Member
 from motesplan.plan import Status
 
@@ -156,7 +157,7 @@ def _members(value: object) -> tuple[Member, ...]:
 
 
 def _terms(value: object) -> tuple[Term, ...]:
-    return tuple(sorted(_items(value, Term, "history"), key=lambda t: t.year))
+    return _items(value, Term, "history")  # sorted by year once the positions are noted
 
 
 def _exclusions(value: object) -> tuple[Exclusion, ...]:
@@ -219,8 +220,18 @@ class RotationProblem:
     _exclusion_index: dict[tuple[str, int, Role], Exclusion] = field(
         init=False, repr=False, eq=False, hash=False
     )
+    # where each history year was in the list given; kept by attrs.evolve while the
+    # history's years stay the same (see history_position)
+    _history_given: Mapping[int, int] | None = field(
+        default=None, alias="_history_given", repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
+        years = {term.year for term in self.history}
+        if self._history_given is None or set(self._history_given) != years:
+            given = {term.year: index for index, term in enumerate(self.history)}
+            object.__setattr__(self, "_history_given", given)
+        object.__setattr__(self, "history", tuple(sorted(self.history, key=lambda t: t.year)))
         index: dict[tuple[str, int, Role], Exclusion] = {}
         for exclusion in self.exclusions:
             for role in exclusion.roles:
@@ -298,6 +309,18 @@ class RotationProblem:
             if item.id == member:
                 return item.name
         return member
+
+    def history_position(self, year: int) -> int | None:
+        """Where the history entry of ``year`` was in the list given (``history`` itself
+        is sorted by year): in a configuration file, its place in ``rotation.history``.
+        :func:`attrs.evolve` keeps the positions while the history's years stay the same.
+
+        >>> p = RotationProblem("K", [Member("a"), Member("b")], 2024, 2024,
+        ...     history=[Term(2023, "a"), Term(2021, "b")])
+        >>> [t.year for t in p.history], p.history_position(2021)
+        ([2021, 2023], 1)
+        """
+        return None if self._history_given is None else self._history_given.get(year)
 
     def last_chaired(self, member: str) -> int | None:
         """The last known year the member chaired before the plan."""
@@ -393,13 +416,25 @@ class Deviation:
 
 @frozen
 class RotationResult:
-    """What :func:`motesplan.solve_rotation` returns."""
+    """What :func:`motesplan.solve_rotation` returns.
+
+    Attributes:
+        status: how the solve ended.
+        plan: the plan, when there is one.
+        cost: its cost (turn order, plus broken soft successions).
+        runtime: wall-clock seconds, the explanation included.
+        reason: without a plan, why, in one line.
+        explanation: when no rotation exists (``infeasible``), the rules that cannot
+            all hold together, each with its key under ``[rotation]``; ``None`` otherwise
+            (also when the time limit stopped the search).
+    """
 
     status: Status
     plan: RotationPlan | None = None
     cost: int | None = None
     runtime: float = 0.0
     reason: str = ""
+    explanation: Explanation | None = None
 
 
 def ideal_positions(problem: RotationProblem) -> dict[str, int]:

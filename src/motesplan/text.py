@@ -511,9 +511,9 @@ _PHRASES.update(
             "sv": "{series} ska ha {low}–{high} möten",
             "en": "{series} must have {low}–{high} meetings",
         },
-        "xp.possible_days": {
-            "sv": "{text} (perioden har {days} möjliga dagar)",
-            "en": "{text} (the period has {days} possible days)",
+        "xp.free_days": {
+            "sv": "{text} (bara {free} av periodens {days} möjliga dagar är lediga)",
+            "en": "{text} (only {free} of the {days} possible days of the period are free)",
         },
         "xp.min_gap": {
             "sv": "{series} ska ha minst {days} dagar mellan två möten",

@@ -9,8 +9,10 @@ in the turn order.
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from typing import Any, TypeAlias
 
+from attrs import frozen
 from ortools.sat.python import cp_model
 
 from motesplan.plan import Status
@@ -66,36 +68,122 @@ def _precheck(problem: RotationProblem) -> str:
     return ""
 
 
-class RotationModel:
-    """The CP-SAT model of one rotation problem."""
+@frozen(order=True)
+class RuleKey:
+    """One guarded group of hard rules in an explaining model.
 
-    def __init__(self, problem: RotationProblem) -> None:
+    Attributes:
+        kind: ``exclusion``, ``agreement``, ``groups`` (``item``: the position in the
+            problem's list), ``succession`` (``item``: the year whose chair is the
+            vice-chair of the year before; the first year: from the history),
+            ``fairness`` (``item``: a member id; its last known term as chair binds it)
+            or ``fairness_plan`` (``item``: a member id; it chairs twice in the plan).
+        item: which one.
+    """
+
+    kind: str
+    item: int | str
+
+
+class RotationModel:
+    """The CP-SAT model of one rotation problem.
+
+    With ``explain``, there is no objective, and every hard rule the user states is
+    guarded by an enforcement literal (``guards``, one per :class:`RuleKey`), so that
+    solving under assumptions finds rules that cannot hold together. The definition of
+    a year (one chair, one vice-chair, two members) is guarded too, by ``filled``,
+    ``single`` (per year and seat) and ``differ`` (per year), to ask which seat is the
+    one that cannot be filled. ``only`` keeps just those rules, and ``years`` just the
+    seats of those years, leaving out every rule about another year; with a fairness
+    rule kept, ``years`` must run from the first planned year (its rules for a year
+    look at the years before it).
+    """
+
+    def __init__(
+        self,
+        problem: RotationProblem,
+        *,
+        explain: bool = False,
+        only: Collection[RuleKey] | None = None,
+        years: Collection[int] | None = None,
+    ) -> None:
         self.problem = problem
+        self.explain = explain
+        self.only = None if only is None else frozenset(only)
+        self.years = problem.years if years is None else tuple(sorted(years))
+        self.guards: dict[RuleKey, Expr] = {}
+        self.filled: dict[tuple[int, Role], Expr] = {}
+        self.single: dict[tuple[int, Role], Expr] = {}
+        self.differ: dict[int, Expr] = {}
+        self._excuses: dict[tuple[str, int, int], Expr] = {}
         model = self.model = cp_model.CpModel()
-        members, years = problem.member_ids, problem.years
+        members, years = problem.member_ids, self.years
         self.chair = {(m, y): model.new_bool_var(f"c_{m}_{y}") for m in members for y in years}
         self.vice = {(m, y): model.new_bool_var(f"v_{m}_{y}") for m in members for y in years}
-        for year in years:
-            model.add_exactly_one(self.chair[m, year] for m in members)
-            model.add_exactly_one(self.vice[m, year] for m in members)
-            for member in members:
-                model.add(self.chair[member, year] + self.vice[member, year] <= 1)
-                for role, seat in ((Role.CHAIR, self.chair), (Role.VICE_CHAIR, self.vice)):
-                    if problem.excluded(member, year, role):
-                        model.add(seat[member, year] == 0)
-        for agreement in problem.agreements:
-            seat = self.chair if agreement.role is Role.CHAIR else self.vice
-            model.add(seat[agreement.member, agreement.year] == 1)
+        self._add_seats()
+        for index, exclusion in enumerate(problem.exclusions):
+            if exclusion.year not in self.years or not self._wanted("exclusion", index):
+                continue
+            for role in exclusion.roles:
+                seat = self.seat(role)[exclusion.member, exclusion.year]
+                model.add(seat == 0).only_enforce_if(self._guard("exclusion", index))
+        for index, agreement in enumerate(problem.agreements):
+            if agreement.year not in self.years or not self._wanted("agreement", index):
+                continue
+            seat = self.seat(agreement.role)[agreement.member, agreement.year]
+            model.add(seat == 1).only_enforce_if(self._guard("agreement", index))
         self._add_groups()
         self.broken = self._add_succession()
         self._add_fairness()
+        if explain:
+            self.order_cost: Expr = 0
+            self.objective: Expr = 0
+            return
         self.order_cost = self._add_order()
         self.objective = self.order_cost + problem.succession_weight * sum(self.broken)
         model.minimize(self.objective)
 
+    def seat(self, role: Role) -> dict[tuple[str, int], Expr]:
+        """The Booleans of one seat, by member and year."""
+        return self.chair if role is Role.CHAIR else self.vice
+
+    def _wanted(self, kind: str, item: int | str) -> bool:
+        """Whether the model holds this rule: every rule, unless ``only`` says which."""
+        return self.only is None or RuleKey(kind, item) in self.only
+
+    def _guard(self, kind: str, item: int | str) -> list[Expr]:
+        """The enforcement literals of a rule: none, unless explaining."""
+        if not self.explain:
+            return []
+        key = RuleKey(kind, item)
+        if key not in self.guards:
+            self.guards[key] = self.model.new_bool_var(f"rule_{kind}_{item}")
+        return [self.guards[key]]
+
+    def _add_seats(self) -> None:
+        """Every year one chair and one vice-chair, two different members."""
+        model, members = self.model, self.problem.member_ids
+        for year in self.years:
+            for role in Role:
+                holders = [self.seat(role)[m, year] for m in members]
+                if not self.explain:
+                    model.add_exactly_one(holders)
+                    continue
+                filled = self.filled[year, role] = model.new_bool_var(f"filled_{year}_{role}")
+                single = self.single[year, role] = model.new_bool_var(f"single_{year}_{role}")
+                model.add(sum(holders) >= 1).only_enforce_if(filled)
+                model.add(sum(holders) <= 1).only_enforce_if(single)
+            differ = None
+            if self.explain:
+                differ = self.differ[year] = model.new_bool_var(f"differ_{year}")
+            for member in members:
+                same = model.add(self.chair[member, year] + self.vice[member, year] <= 1)
+                if differ is not None:
+                    same.only_enforce_if(differ)
+
     def _add_groups(self) -> None:
-        for grouping in self.problem.groups:
-            if grouping.year not in self.problem.years:
+        for index, grouping in enumerate(self.problem.groups):
+            if grouping.year not in self.years or not self._wanted("groups", index):
                 continue
             by_group: dict[str, list[str]] = {}
             for member, group in grouping.groups:
@@ -103,23 +191,38 @@ class RotationModel:
             for group_members in by_group.values():
                 seats = [self.chair[m, grouping.year] for m in group_members]
                 seats += [self.vice[m, grouping.year] for m in group_members]
-                self.model.add(sum(seats) <= 1)
+                self.model.add(sum(seats) <= 1).only_enforce_if(self._guard("groups", index))
 
     def _add_succession(self) -> list[Expr]:
-        """The vice-chair chairs the year after: hard, or one broken-flag per year."""
+        """The vice-chair chairs the year after: hard, or one broken-flag per year.
+
+        Explaining, the hard rule is "the vice-chair of ``y`` chairs ``y + 1``", one
+        guard per year, which with one chair a year is the same.
+        """
         problem, model = self.problem, self.model
         broken: list[Expr] = []
-        successor = problem.successor()
-        if successor is not None:
-            first = self.chair[successor, problem.first_year]
+        if self.explain and not problem.succession:  # soft: a cost, nothing to explain
+            return broken
+        successor, first = problem.successor(), problem.first_year
+        if successor is not None and first in self.years and self._wanted("succession", first):
+            seated = self.chair[successor, first]
             if problem.succession:
-                model.add(first == 1)
+                model.add(seated == 1).only_enforce_if(self._guard("succession", first))
             else:
                 flag = model.new_bool_var("")
-                model.add(flag >= 1 - first)
+                model.add(flag >= 1 - seated)
                 broken.append(flag)
         for year in problem.years[:-1]:
-            if problem.succession:
+            if year not in self.years or year + 1 not in self.years:
+                continue
+            if problem.succession and self.explain:
+                if not self._wanted("succession", year + 1):
+                    continue
+                guard = self._guard("succession", year + 1)
+                for member in problem.member_ids:
+                    then, now = self.chair[member, year + 1], self.vice[member, year]
+                    model.add(then >= now).only_enforce_if(guard)
+            elif problem.succession:
                 for member in problem.member_ids:
                     model.add(self.vice[member, year] == self.chair[member, year + 1])
             else:
@@ -129,12 +232,6 @@ class RotationModel:
                 broken.append(flag)
         return broken
 
-    def _eligible(self, member: str, start: int, end: int) -> bool:
-        """Whether ``member`` must have chaired in ``start..end-1`` before another member
-        chairs again: yes, unless it was excluded from chairing in every planned year
-        of that stretch (an empty stretch excuses nobody)."""
-        return is_eligible(self.problem, member, start, end)
-
     def _add_fairness(self) -> None:
         """Nobody chairs twice before every other eligible member has chaired since.
 
@@ -143,53 +240,109 @@ class RotationModel:
         the rule is a plain "not then" (or "at most once"), which keeps the model small
         for hundreds of members.
         """
-        problem, model = self.problem, self.model
-        members, years = problem.member_ids, problem.years
-        excusable = {e.member for e in problem.exclusions if Role.CHAIR in e.roles}
-        for member in members:
-            last = problem.last_chaired(member)
-            if last is not None:
-                chaired_since = {t.chair for t in problem.history if t.year > last}
-                waiting = [m for m in members if m != member and m not in chaired_since]
-                for year in years:
-                    if len([m for m in waiting if m not in excusable]) > year - problem.first_year:
-                        model.add(self.chair[member, year] == 0)
-                        continue
-                    needed = [m for m in waiting if self._eligible(m, last + 1, year)]
-                    self._require_between(member, year, needed, problem.first_year)
-            others = len(members) - 1 - len(excusable - {member})
-            if others > len(years) - 2:  # no two planned years are far enough apart
-                model.add(sum(self.chair[member, year] for year in years) <= 1)
+        excusable = {e.member for e in self.problem.exclusions if Role.CHAIR in e.roles}
+        for member in self.problem.member_ids:
+            if self._wanted("fairness", member):
+                self._add_history_fairness(member, excusable)
+            if self._wanted("fairness_plan", member):
+                self._add_plan_fairness(member, excusable)
+
+    def _add_history_fairness(self, member: str, excusable: set[str]) -> None:
+        """The member's last known term binds it: it waits for those who have not
+        chaired since (rule ``fairness``)."""
+        problem = self.problem
+        last = problem.last_chaired(member)
+        if last is None:
+            return
+        rule = RuleKey("fairness", member)
+        chaired_since = {t.chair for t in problem.history if t.year > last}
+        waiting = [m for m in problem.member_ids if m != member and m not in chaired_since]
+        unexcused = len([m for m in waiting if m not in excusable])
+        for year in self.years:
+            if unexcused > year - problem.first_year:
+                guard = self._guard(rule.kind, member)
+                self.model.add(self.chair[member, year] == 0).only_enforce_if(guard)
                 continue
-            for index, first in enumerate(years):
-                for second in years[index + 1 :]:
-                    needed = [
-                        m for m in members if m != member and self._eligible(m, first + 1, second)
-                    ]
-                    if len(needed) > second - first - 1:
-                        model.add(self.chair[member, first] + self.chair[member, second] <= 1)
-                    else:
-                        both = model.new_bool_var("")
-                        model.add_bool_and(
-                            [self.chair[member, first], self.chair[member, second]]
-                        ).only_enforce_if(both)
-                        model.add(
-                            both >= self.chair[member, first] + self.chair[member, second] - 1
-                        )
-                        self._require_between(member, second, needed, first + 1, both)
+            span = (last + 1, problem.first_year)
+            self._require_between(member, year, waiting, span, rule=rule)
+
+    def _add_plan_fairness(self, member: str, excusable: set[str]) -> None:
+        """The member chairs twice in the plan only with all others in between
+        (rule ``fairness_plan``)."""
+        problem, model = self.problem, self.model
+        members, years = problem.member_ids, self.years
+        rule = RuleKey("fairness_plan", member)
+        guard = self._guard(rule.kind, member)
+        others = len(members) - 1 - len(excusable - {member})
+        if others > len(years) - 2:  # no two planned years are far enough apart
+            model.add(sum(self.chair[member, year] for year in years) <= 1).only_enforce_if(guard)
+            return
+        rest = [m for m in members if m != member]
+        for index, first in enumerate(years):
+            for second in years[index + 1 :]:
+                pair = [self.chair[member, first], self.chair[member, second]]
+                needed = [m for m in rest if is_eligible(problem, m, first + 1, second)]
+                if len(needed) > second - first - 1:
+                    model.add(sum(pair) <= 1).only_enforce_if(guard)
+                    continue
+                both = model.new_bool_var("")
+                model.add_bool_and(pair).only_enforce_if(both)
+                model.add(both >= sum(pair) - 1).only_enforce_if(guard)
+                span = (first + 1, first + 1)
+                self._require_between(member, second, rest, span, rule=rule, enforce=both)
 
     def _require_between(
-        self, member: str, year: int, needed: list[str], start: int, enforce: Expr | None = None
+        self,
+        member: str,
+        year: int,
+        waiting: list[str],
+        span: tuple[int, int],
+        *,
+        rule: RuleKey,
+        enforce: Expr | None = None,
     ) -> None:
-        """If ``member`` chairs ``year`` (and ``enforce``), every one of ``needed`` chairs a
-        year in ``start..year-1``."""
+        """If ``member`` chairs ``year`` (and ``enforce``), every one of ``waiting`` that is
+        eligible since ``span[0]`` chairs a year in ``span[1]..year-1``.
+
+        Explaining, a member that is excused (excluded from chairing in every year in
+        between) is waited for unless all the exclusions that excuse it hold.
+        """
+        since, start = span
         trigger = self.chair[member, year] if enforce is None else enforce
+        guard = self._guard(rule.kind, rule.item)
+        needed = [m for m in waiting if is_eligible(self.problem, m, since, year)]
         if len(needed) > year - start:  # not enough years in between: it cannot chair then
-            self.model.add(trigger == 0)
+            self.model.add(trigger == 0).only_enforce_if(guard)
             return
-        for other in needed:
+        for other in waiting:
             earlier = [self.chair[other, y] for y in range(start, year)]
-            self.model.add_bool_or(earlier).only_enforce_if(trigger)
+            if other not in needed:
+                if not self.explain:
+                    continue
+                earlier.append(self._excuse(other, since, year))
+            self.model.add_bool_or(earlier).only_enforce_if([trigger, *guard])
+
+    def _excuse(self, member: str, since: int, year: int) -> Expr:
+        """Explaining: a literal that can be true only while every exclusion that keeps
+        ``member`` from chairing in ``since..year-1`` holds."""
+        key = (member, since, year)
+        if key not in self._excuses:
+            excuse = self._excuses[key] = self.model.new_bool_var("")
+            for between in range(since, year):
+                covering = [
+                    guard
+                    for index, exclusion in enumerate(self.problem.exclusions)
+                    if exclusion.member == member
+                    and exclusion.year == between
+                    and self._wanted("exclusion", index)
+                    and Role.CHAIR in exclusion.roles
+                    for guard in self._guard("exclusion", index)
+                ]
+                if not covering:  # an exclusion not in this model: no excuse
+                    self.model.add(excuse == 0)
+                    break
+                self.model.add_bool_or(covering).only_enforce_if(excuse)
+        return self._excuses[key]
 
     def _add_order(self) -> Expr:
         """Distance of each member's first seat from its place in the turn order."""
@@ -231,6 +384,11 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
     Deterministic: after the optimum is proven, one more search with one worker and
     a fixed seed picks the plan, so the same input gives the same plan.
 
+    When no rotation exists (``infeasible``), ``reason`` says so in one line and
+    ``explanation`` names a small set of the rules that cannot hold together, each
+    with its key under ``[rotation]`` (searched for with a time limit of its own,
+    ``options.time_limit``; ``None`` if none was found in it).
+
     >>> from motesplan import Member
     >>> from motesplan.rotation import RotationProblem, Term
     >>> problem = RotationProblem("K", [Member(x) for x in "abcd"], 2024, 2026,
@@ -242,16 +400,19 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
     started = time.perf_counter()
     reason = _precheck(problem)
     if reason:
-        return RotationResult(
-            Status.INFEASIBLE, reason=reason, runtime=time.perf_counter() - started
-        )
+        return _no_rotation(problem, reason, options, started)
     rotation = RotationModel(problem)
     solver = make_solver(options.time_limit - (time.perf_counter() - started), options.workers)
     solver.parameters.log_search_progress = options.log
     status = STATUS[solver.solve(rotation.model)]
+    if status is Status.INFEASIBLE:
+        reason = phrase("rot.reason.infeasible", problem.language, body=problem.body)
+        return _no_rotation(problem, reason, options, started)
     if not status.has_plan:
-        key = "rot.reason.infeasible" if status is Status.INFEASIBLE else "rot.reason.timed_out"
-        reason = phrase(key, problem.language, body=problem.body, seconds=f"{options.time_limit:g}")
+        seconds = f"{options.time_limit:g}"
+        reason = phrase(
+            "rot.reason.timed_out", problem.language, body=problem.body, seconds=seconds
+        )
         return RotationResult(status, reason=reason, runtime=time.perf_counter() - started)
     cost = round(solver.objective_value)
     values = solver.value
@@ -263,4 +424,22 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
             values = canonical.value
     return RotationResult(
         status, rotation.plan(values), cost, runtime=time.perf_counter() - started
+    )
+
+
+def _no_rotation(
+    problem: RotationProblem, reason: str, options: SolveOptions, started: float
+) -> RotationResult:
+    """An infeasible result, with the rules that conflict.
+
+    The explanation has a time limit of its own, ``options.time_limit``: proving that
+    no rotation exists can take most of the solve's.
+    """
+    # the explaining search builds on this module's model, so it is imported here
+    from motesplan.solver._rotation_explain import explain_rotation  # noqa: PLC0415
+
+    explanation = explain_rotation(problem, options.time_limit)
+    runtime = time.perf_counter() - started
+    return RotationResult(
+        Status.INFEASIBLE, reason=reason, runtime=runtime, explanation=explanation
     )
