@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine with python3 and make:
-#   make demo   create .venv, install motesplan, run both examples and the CLI, write out/
+#   make demo   create .venv, install motesplan, run the examples and the CLI, write out/
 #   make test   the same .venv; lint (ruff), types (mypy --strict), tests (pytest)
 PYTHON ?= python3
 VENV := .venv
@@ -22,6 +22,11 @@ demo: $(STAMP)
 		--ics $(OUT)/cli-plan-2024.ics --markdown $(OUT)/cli-plan-2024.md
 	$(BIN)/motesplan rotation examples/sodertorn-2024.toml \
 		--markdown $(OUT)/cli-rotation-2024-2027.md --json $(OUT)/cli-rotation-2024-2027.json
+	$(BIN)/python examples/replan_2024.py --out $(OUT)
+	$(BIN)/motesplan replan examples/sodertorn-2024.toml --previous $(OUT)/cli-plan-2024.json \
+		--json $(OUT)/cli-replan-2024.json
+	$(BIN)/motesplan alternatives examples/sodertorn-2024.toml \
+		--previous $(OUT)/cli-plan-2024.json --meeting lg-2024-04 --top 3
 
 test: lint types pytest
 

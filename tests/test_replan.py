@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -17,7 +18,6 @@ from motesplan import (
     Count,
     Meeting,
     MeetingStatus,
-    Pin,
     Plan,
     Problem,
     Result,
@@ -34,22 +34,16 @@ from motesplan import (
     write_changes,
 )
 from motesplan.replan_report import format_alternatives, format_replan
+from tests.conftest import load_example
 
 OPTIONS = SolveOptions(time_limit=30)
 
-# The committee's own dates for 2024, as it might decide them after the plan was booked:
-# seven meetings instead of eight (27 June goes), four of them a week later.
-DECIDED = ("2024-02-15", "2024-04-18", "2024-05-23", "2024-09-12", "2024-10-10", "2024-11-07")
-DECIDED += ("2024-12-05",)
-
-
-def committee_decides(problem: Problem) -> Problem:
-    """The rules after the committee fixed its dates: its seven meetings are pinned,
-    and each must now be prepared by a management-group meeting 20-27 days before."""
-    series = tuple(attrs.evolve(s, count=Count(7)) if s.id == "sk" else s for s in problem.series)
-    links = tuple(attrs.evolve(link, hard=True) for link in problem.links)
-    pins = problem.pins + tuple(Pin("sk", day) for day in DECIDED)
-    return problem.evolve(series=series, links=links, pins=pins)
+# The committee's own dates for 2024 and the rules after its decision, as the example
+# examples/replan_2024.py states them: seven meetings instead of eight (27 June goes,
+# four meetings a week later), each prepared 20-27 days before (now a hard rule).
+REPLAN_EXAMPLE = load_example("replan_2024")
+DECIDED: tuple[str, ...] = REPLAN_EXAMPLE.DECIDED
+committee_decides: Callable[[Problem], Problem] = REPLAN_EXAMPLE.committee_decides
 
 
 @pytest.fixture(scope="module")
