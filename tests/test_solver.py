@@ -113,7 +113,11 @@ def test_too_many_meetings_for_the_free_days(small: Problem) -> None:
     result = solve(closed)
     assert result.status is Status.INFEASIBLE
     assert result.plan is None
-    assert result.reason == "Alfa ska ha minst 5 möten, men bara 4 av dess dagar är lediga"
+    assert result.reason == (
+        "Alfa (fredagar) ska ha 5 möten (bara 4 av periodens 26 möjliga dagar är lediga), men "
+        "2 februari, 9 februari, 16 februari, 23 februari, 1 mars, 8 mars, 15 mars, 22 mars och "
+        "14 till är otillgängliga (Stängt 1 februari–30 juni)"
+    )
 
 
 def test_link_window_no_pair_of_weekdays_can_meet(small: Problem) -> None:
@@ -122,7 +126,8 @@ def test_link_window_no_pair_of_weekdays_can_meet(small: Problem) -> None:
     result = solve(impossible)
     assert result.status is Status.INFEASIBLE
     assert result.reason == (
-        "de fasta reglerna för Alfa (a), Beta (b) kan inte uppfyllas samtidigt"
+        "Beta (torsdagar) ska ha 4 möten, men varje möte i Beta ska ligga 1–5 dagar efter ett "
+        "möte i Alfa (fredagar) (från en fredag till en torsdag är det 6, 13, 20, … dagar)"
     )
 
 

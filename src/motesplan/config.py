@@ -621,6 +621,7 @@ class _Reader:
                     categories,
                     series=refs,
                     weight=weight,
+                    config_key=where,
                     items=self.place,
                 )
             )
@@ -632,6 +633,7 @@ class _Reader:
                 kwargs: dict[str, Any] = {
                     "series": self.series_refs(options, where, series_ids),
                     "weight": self.weight(options, where),
+                    "config_key": where,
                 }
                 if "categories" in options:
                     kwargs["categories"] = self.strings(
@@ -641,7 +643,11 @@ class _Reader:
                     self.build(where, BridgeDays, country, subdiv, items=self.place, **kwargs)
                 )
             elif self.boolean(item, where):
-                sources.append(self.build(where, BridgeDays, country, subdiv, items=self.place))
+                sources.append(
+                    self.build(
+                        where, BridgeDays, country, subdiv, config_key=where, items=self.place
+                    )
+                )
         if "school_breaks" in table:
             sources.extend(self.school_breaks(table["school_breaks"], series_ids))
         if "periods" in table:
@@ -664,6 +670,7 @@ class _Reader:
                     "end": self.date(item["end"], _join(item_key, "end")),
                     "series": self.series_refs(item, item_key, series_ids),
                     "weight": self.weight(item, item_key),
+                    "config_key": item_key,
                 }
                 for name in ("start_time", "end_time"):
                     if name in item:
@@ -684,6 +691,7 @@ class _Reader:
                     ),
                     "series": self.series_refs(item, item_key, series_ids),
                     "weight": self.weight(item, item_key),
+                    "config_key": item_key,
                 }
                 sources.append(self.build(item_key, ClosedDates, **args))
         if "calendars" in table:
@@ -722,7 +730,7 @@ class _Reader:
         key = "unavailable.school_breaks"
         if isinstance(value, dict):
             weeks = self.weeks(value, key)
-            return [self.build(key, SchoolBreaks, weeks)]
+            return [self.build(key, SchoolBreaks, weeks, config_key=key)]
         if not isinstance(value, list):
             self.expected(key, "a table of weeks per year, or a list of tables", value)
         allowed = ("name", "weeks", "series", "weight")
@@ -733,6 +741,7 @@ class _Reader:
                 "name": self.opt_string(item, "name", item_key) or "",
                 "series": self.series_refs(item, item_key, series_ids),
                 "weight": self.weight(item, item_key),
+                "config_key": item_key,
             }
             sources.append(self.build(item_key, SchoolBreaks, **args))
         return sources

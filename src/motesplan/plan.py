@@ -11,6 +11,7 @@ from attrs import field, frozen
 
 from motesplan._convert import to_date, to_time
 from motesplan.errors import ValidationError
+from motesplan.explain import Explanation
 from motesplan.model import Form
 
 __all__ = ["Cost", "Meeting", "MeetingStatus", "Plan", "Result", "Status"]
@@ -162,6 +163,8 @@ class Result:
         costs: cost of each soft term (aggregated per rule and subject).
         runtime: wall-clock seconds spent.
         reason: for a result without plan, one line saying why.
+        explanation: for an infeasible result, the rules that cannot hold together
+            (``None`` when none was found in time, and for every other status).
     """
 
     status: Status
@@ -171,6 +174,7 @@ class Result:
     costs: tuple[Cost, ...] = ()
     runtime: float = 0.0
     reason: str = ""
+    explanation: Explanation | None = None
 
 
 def number_meetings(meetings: Iterable[Meeting]) -> tuple[Meeting, ...]:

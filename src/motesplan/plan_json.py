@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from motesplan import __version__
 from motesplan._convert import to_time
 from motesplan.errors import PlanFormatError, ValidationError
+from motesplan.explain import Explanation
 from motesplan.model import Form, Problem
 from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result
 
@@ -64,8 +65,11 @@ def plan_to_json(
     objective: int | None = None,
     bound: int | None = None,
     reason: str = "",
+    explanation: Explanation | None = None,
 ) -> str:
-    """The plan as JSON text (deterministic, with a final newline)."""
+    """The plan as JSON text (deterministic, with a final newline). An ``explanation``
+    (why no plan exists) adds the key ``explanation``: ``minimal`` and the ``rules``,
+    each with ``kind``, ``source`` and ``text``."""
     data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "generator": f"motesplan {__version__}",
@@ -79,6 +83,14 @@ def plan_to_json(
         "meetings": [_meeting_json(m) for m in plan.meetings],
         "costs": [_cost_json(c) for c in costs],
     }
+    if explanation is not None:
+        data["explanation"] = {
+            "minimal": explanation.minimal,
+            "rules": [
+                {"kind": rule.kind, "source": rule.source, "text": rule.text}
+                for rule in explanation.rules
+            ],
+        }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -97,6 +109,7 @@ def result_to_json(result: Result, problem: Problem | None = None) -> str:
         objective=result.objective,
         bound=result.bound,
         reason=result.reason,
+        explanation=result.explanation,
     )
 
 

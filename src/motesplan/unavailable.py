@@ -6,6 +6,11 @@ reason people can read, the series it applies to (none listed: all) and a weight
 Holiday tables come from the `holidays` package, for any country and subdivision
 it supports; only bridge days are derived here, because the package does not
 generate them.
+
+Every source made here also has a ``config_key``: the key path of the configuration file it
+was read from (``unavailable.periods[1]``), set by :func:`~motesplan.load_config` so an
+explanation of a conflict can say where the rule comes from; empty for a source made
+in Python. It takes no part in equality.
 """
 
 from __future__ import annotations
@@ -212,6 +217,7 @@ class PublicHolidays:
     categories: tuple[str, ...] = field(default=("public",), converter=_to_categories)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
     weight: int | None = field(default=None, validator=_optional_weight)
+    config_key: str = field(default="", eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         countries = _supported_countries()
@@ -292,6 +298,7 @@ class BridgeDays:
     categories: tuple[str, ...] = field(converter=_to_categories)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
     weight: int | None = field(default=None, validator=_optional_weight)
+    config_key: str = field(default="", eq=False, repr=False)
 
     @categories.default
     def _categories_default(self) -> tuple[str, ...]:
@@ -388,6 +395,7 @@ class SchoolBreaks:
     name: str = ""
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
     weight: int | None = field(default=None, validator=_optional_weight)
+    config_key: str = field(default="", eq=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -427,6 +435,7 @@ class ClosedPeriod:
     end_time: dt.time | None = field(default=None, converter=to_optional_time)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
     weight: int | None = field(default=None, validator=_optional_weight)
+    config_key: str = field(default="", eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -480,6 +489,7 @@ class ClosedDates:
     dates: tuple[dt.date, ...] = field(converter=_to_dates)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
     weight: int | None = field(default=None, validator=_optional_weight)
+    config_key: str = field(default="", eq=False, repr=False)
 
     @property
     def label(self) -> str:

@@ -11,6 +11,7 @@ from motesplan.freedays import Calendar, Slot
 from motesplan.model import Problem, Series
 from motesplan.plan import Meeting, Plan, Result, Status, number_meetings
 from motesplan.solver._cpsat import PlanModel
+from motesplan.solver._explain import explain
 from motesplan.solver._options import Progress, SolveOptions
 from motesplan.text import format_date, phrase
 
@@ -20,6 +21,9 @@ PROBE_SECONDS = 1.0
 """The first search per part, which usually proves a one-year plan optimal outright."""
 PROBE_SHARE = 0.2
 """At most this share of the time left goes to the first searches."""
+EXPLAIN_SHARE = 0.5
+"""When no plan exists, explaining why may take this share of the time limit, on top
+of the time the solve took (a conflict is usually explained in well under a second)."""
 
 
 def parts(problem: Problem) -> tuple[tuple[Series, ...], ...]:
@@ -58,15 +62,17 @@ def parts(problem: Problem) -> tuple[tuple[Series, ...], ...]:
     return tuple(tuple(group) for group in grouped.values())
 
 
-def _precheck(problem: Problem, calendar: Calendar) -> str:
-    """A one-line reason when a plan is impossible for an obvious reason, else ``""``."""
+def _precheck(problem: Problem, calendar: Calendar) -> tuple[str, str] | None:
+    """When a plan is impossible for an obvious reason, the series and a one-line
+    reason; else ``None``. (The planner's model does not itself keep a pinned meeting
+    off unavailable time: this check does.)"""
     language = problem.language
     for series in problem.series:
         slots = calendar.slots(series.id)
         for slot in slots:
             if slot.hard_blocks:
                 reasons = "; ".join(sorted({block.reason for block in slot.hard_blocks}))
-                return phrase(
+                return series.id, phrase(
                     "reason.pin_blocked",
                     language,
                     title=series.name,
@@ -74,14 +80,54 @@ def _precheck(problem: Problem, calendar: Calendar) -> str:
                     reasons=reasons,
                 )
         if len(slots) < series.count.min:
-            return phrase(
+            return series.id, phrase(
                 "reason.too_few_days",
                 language,
                 title=series.name,
                 count=series.count.min,
                 free=len(slots),
             )
-    return ""
+    return None
+
+
+def _infeasible(
+    problem: Problem,
+    part: tuple[Series, ...],
+    fallback: str,
+    options: SolveOptions,
+    started: float,
+) -> Result:
+    """The result when ``part`` has no plan: its explanation, whose summary is the
+    reason (``fallback`` when no explanation was found in time)."""
+    explanation = explain(problem, part, time_limit=EXPLAIN_SHARE * options.time_limit)
+    return Result(
+        Status.INFEASIBLE,
+        reason=explanation.summary if explanation is not None else fallback,
+        runtime=time.perf_counter() - started,
+        explanation=explanation,
+    )
+
+
+def _proven_infeasible(
+    problem: Problem, timed_out: list[tuple[Series, ...]], options: SolveOptions, started: float
+) -> Result | None:
+    """When the search found no plan in time: the explanation's model, with no
+    objective and a few implied rules the planner's model lacks, often proves at once
+    that there is none. Then an infeasible result with its explanation; else ``None``."""
+    deadline = time.perf_counter() + EXPLAIN_SHARE * options.time_limit
+    for part in timed_out:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            break
+        explanation = explain(problem, part, time_limit=left)
+        if explanation is not None:
+            return Result(
+                Status.INFEASIBLE,
+                reason=explanation.summary,
+                runtime=time.perf_counter() - started,
+                explanation=explanation,
+            )
+    return None
 
 
 def _meeting(problem: Problem, slot: Slot) -> Meeting:
@@ -127,7 +173,13 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
 
     Returns:
         A :class:`~motesplan.Result`. When no plan exists its status is
-        ``infeasible`` and ``reason`` says why in one line; that is not an error.
+        ``infeasible``, ``explanation`` names a small set of rules that cannot hold
+        together (found in at most :data:`EXPLAIN_SHARE` of the time limit, after
+        the solve) and ``reason`` says it in one line; that is not an error. The
+        first independent part without a plan is explained. When the search finds
+        no plan in time, the explanation's model gets the same extra time to prove
+        that none exists (then the result is infeasible, with its explanation); a
+        result that stays ``timed_out`` has no explanation.
 
     >>> from motesplan import Body, Problem, Series
     >>> problem = Problem("X", "2024-01-01", "2024-03-31", bodies=[Body("a")],
@@ -139,10 +191,12 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     options = options or SolveOptions()
     started = time.perf_counter()
     calendar = Calendar(problem)
-    reason = _precheck(problem, calendar)
-    if reason:
-        return Result(Status.INFEASIBLE, reason=reason, runtime=time.perf_counter() - started)
     groups = parts(problem)
+    obvious = _precheck(problem, calendar)
+    if obvious is not None:
+        series_id, reason = obvious
+        part = next(g for g in groups if any(series.id == series_id for series in g))
+        return _infeasible(problem, part, reason, options, started)
     models = [PlanModel(problem, calendar, group) for group in groups]
     deadline = started + options.time_limit
 
@@ -176,17 +230,18 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     status = _merge_status([outcome.status for outcome in outcomes])
     runtime = time.perf_counter() - started
     if not status.has_plan:
-        failed = [
-            group for group, o in zip(groups, outcomes, strict=False) if not o.status.has_plan
-        ]
+        failed = [group for group, o in zip(groups, outcomes, strict=False) if o.status is status]
         names = ", ".join(f"{series.name} ({series.id})" for series in failed[0])
         if status is Status.INFEASIBLE:
             reason = phrase("reason.infeasible", problem.language, names=names)
-        else:
-            reason = phrase(
-                "reason.timed_out", problem.language, names=names, seconds=f"{options.time_limit:g}"
-            )
-        return Result(status, reason=reason, runtime=runtime)
+            return _infeasible(problem, failed[0], reason, options, started)
+        proven = _proven_infeasible(problem, failed, options, started)
+        if proven is not None:
+            return proven
+        reason = phrase(
+            "reason.timed_out", problem.language, names=names, seconds=f"{options.time_limit:g}"
+        )
+        return Result(status, reason=reason, runtime=time.perf_counter() - started)
     meetings = number_meetings(
         _meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen
     )

@@ -1,0 +1,819 @@
+"""Why no plan exists: a small set of hard rules that cannot all hold together.
+
+The hard rules of one independent part of a problem are grouped as the user states
+them, each group guarded by its own Boolean (an *enforcement literal*):
+
+==============  =====================================  ==============================
+kind            group                                  source (TOML key path)
+==============  =====================================  ==============================
+``count``       a series' least / most meetings        ``series[1].count``
+``min_gap``     a series' least days between meetings  ``series[0].min_gap_days``
+``max_gap``     a series' most days between meetings   ``series[0].max_gap_days``
+``link``        a hard link                            ``links[0]``
+``pin``         a pin                                  ``pins[2]``
+``unavailable`` one source of hard unavailable time    ``unavailable.periods[1]``
+``window``      a series' ``within`` / ``excluding``   ``series[2].within``
+``overlap``     no two meetings of a body overlap      ``bodies[1]``
+==============  =====================================  ==============================
+
+A series' weekdays, times and length and the plan period define the series and
+always hold. The model has one Boolean per day a series could meet on by its
+weekdays alone (days blocked by unavailable time and outside its windows included,
+so that those rules can be named), no objective and no spread path, so it is small.
+
+CP-SAT solves it with every group's literal as an *assumption*; when it is
+infeasible it returns a subset of the assumptions that is already infeasible (the
+*core*). The core is then shrunk by deletion: each group in turn is left out and
+the rest solved again; if that is still infeasible the group was not needed (and
+the new, possibly smaller, core replaces the old one), otherwise it stays. Every
+shrinking solve has a time limit; when time runs out a group stays untested and
+the explanation says it may not be minimal. Groups that explain least are tried
+first (overlap, windows, unavailable time, gaps ...), so the rules that remain are
+the ones people think in: counts, pins and links.
+
+Finally, for each source of unavailable time in the conflict, the same deletion
+over its single blocked days finds the dates that matter, which the text names
+("10 maj (Klämdag)"). In a conflict of counting days only (too many meetings for
+the free days) every blocked day counts, and the text says how many are free.
+
+A minimal explanation means: with every other rule of the problem dropped, these
+rules cannot hold together, and dropping any one of them makes the rest possible.
+When the problem has one conflict only (the usual case), removing any one of them
+from the configuration therefore makes a plan possible; when it has several, the
+next one shows once this one is resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeAlias
+
+from attrs import frozen
+from babel.dates import get_day_names
+from ortools.sat.python import cp_model
+
+from motesplan.explain import ConflictRule, Explanation
+from motesplan.freedays import spans
+from motesplan.model import DateRange, Link, Problem, Series
+from motesplan.text import format_day_month, format_time_range, phrase
+from motesplan.unavailable import Block, BlockKind
+
+__all__ = ["explain"]
+
+Lit: TypeAlias = Any  # an OR-Tools Boolean variable
+
+MAX_DATES = 8
+"""At most this many dates are named per rule; the rest are counted."""
+
+# Deletion order: the groups tried (and so dropped) first explain the least.
+_DELETE_FIRST = (
+    "overlap",
+    "excluding",
+    "within",
+    "unavailable",
+    "max_gap",
+    "min_gap",
+    "count_max",
+    "pin",
+    "link",
+    "count_min",
+)
+# Order of the rules in the text: what is demanded first, what restricts it last.
+_TEXT_ORDER = (
+    "count_min",
+    "pin",
+    "link",
+    "min_gap",
+    "max_gap",
+    "within",
+    "excluding",
+    "overlap",
+    "count_max",
+    "unavailable",
+)
+
+
+@frozen(order=True)
+class _Group:
+    """One rule group: its kind and the index of what it is about (a series, link,
+    pin, unavailable source or body)."""
+
+    kind: str
+    index: int
+
+
+@frozen
+class _Option:
+    """A way a series could meet: a day and a time; ``pin`` is the pin whose own
+    time it has (then it exists only with that pin)."""
+
+    series: str
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    end_date: dt.date
+    pin: int | None = None
+
+
+class _Model:
+    """The feasibility model of the hard rules of some series, each rule group guarded."""
+
+    def __init__(self, problem: Problem, series: Sequence[Series], language: str) -> None:
+        self.problem = problem
+        self.series = tuple(series)
+        self.language = language
+        self.model = cp_model.CpModel()
+        self.groups: dict[_Group, Lit] = {}
+        self.options: dict[str, list[tuple[_Option, Lit]]] = {}
+        self.counts: dict[str, Lit] = {}
+        # (source index, date) -> "this day of this source blocks"; what blocks it
+        self.days: dict[tuple[int, dt.date], Lit] = {}
+        self.day_blocks: dict[tuple[int, dt.date], list[Block]] = defaultdict(list)
+        # per option: the (source, day)s of hard unavailable time it touches, the
+        # windows it is outside of
+        self.hits: dict[_Option, frozenset[tuple[int, dt.date]]] = {}
+        self.outside: dict[_Option, frozenset[str]] = {}
+        self._hard = self._hard_blocks()
+        ids = {each.id for each in self.series}
+        for each in self.series:
+            self._add_series(each)
+        for index, link in enumerate(problem.links):
+            if link.hard and link.after in ids:
+                self._add_link(index, link)
+        self._add_no_overlap()
+        for (source, _), day in sorted(self.days.items(), key=lambda item: item[0]):
+            self.model.add_implication(self.group("unavailable", source), day)
+
+    # -- groups ------------------------------------------------------------
+
+    def group(self, kind: str, index: int) -> Lit:
+        """The literal of a rule group, made on first use."""
+        key = _Group(kind, index)
+        if key not in self.groups:
+            self.groups[key] = self.model.new_bool_var(f"{kind}[{index}]")
+        return self.groups[key]
+
+    # -- the rules ---------------------------------------------------------
+
+    def _hard_blocks(self) -> dict[dt.date, list[tuple[int, Block]]]:
+        problem = self.problem
+        by_day: dict[dt.date, list[tuple[int, Block]]] = defaultdict(list)
+        for index, source in enumerate(problem.unavailable):
+            for block in source.blocks(problem.start, problem.end, self.language):
+                if block.hard:
+                    by_day[block.date].append((index, block))
+        return by_day
+
+    def _add_series(self, series: Series) -> None:
+        problem, model = self.problem, self.model
+        number = problem.series.index(series)
+        pins = {
+            pin.date: index for index, pin in enumerate(problem.pins) if pin.series == series.id
+        }
+        length = dt.timedelta(days=series.days - 1)
+        options: list[tuple[_Option, Lit]] = []
+        day = problem.start
+        while day + length <= problem.end:
+            if day.weekday() in series.weekdays:
+                default = _Option(series.id, day, series.start, series.end, day + length)
+                plain = self._option(series, number, default)
+                options.append((default, plain))
+                pin_index = pins.get(day)
+                if pin_index is not None:
+                    pin = problem.pins[pin_index]
+                    pinned = self.group("pin", pin_index)
+                    start, end = pin.start or series.start, pin.end or series.end
+                    if (start, end) == (series.start, series.end):
+                        model.add_implication(pinned, plain)
+                    else:  # the pin's own time: a second option, there only with the pin
+                        own = _Option(series.id, day, start, end, day + length, pin_index)
+                        chosen = self._option(series, number, own)
+                        options.append((own, chosen))
+                        model.add_implication(pinned, chosen)
+                        model.add_implication(chosen, pinned)
+                        model.add_implication(pinned, plain.Not())
+            day += dt.timedelta(days=1)
+        self.options[series.id] = options
+        # the count as an integer: guarded bounds on it propagate at once
+        days = len({option.date for option, _ in options})
+        count = model.new_int_var(0, days, f"count {series.id}")
+        model.add(count == sum(chosen for _, chosen in options))
+        self.counts[series.id] = count
+        if series.count.min > 0:
+            model.add(count >= series.count.min).only_enforce_if(self.group("count_min", number))
+        if series.count.max < days:
+            model.add(count <= series.count.max).only_enforce_if(self.group("count_max", number))
+        if series.min_gap_days is not None and series.min_gap_days > 1:
+            self._add_min_gap(number, series.min_gap_days, options)
+        if series.max_gap_days is not None:
+            self._add_max_gap(number, series.max_gap_days, options)
+
+    def _option(self, series: Series, number: int, option: _Option) -> Lit:
+        """The Boolean of one option, with its windows and unavailable time."""
+        model = self.model
+        chosen = model.new_bool_var(f"{option.series}@{option.date}")
+        days = [option.date + dt.timedelta(days=k) for k in range(series.days)]
+        outside: set[str] = set()
+        if series.within and not all(any(d in w for w in series.within) for d in days):
+            outside.add("within")
+        if any(d in gap for d in days for gap in series.excluding):
+            outside.add("excluding")
+        for kind in sorted(outside):
+            model.add_implication(chosen, self.group(kind, number).Not())
+        self.outside[option] = frozenset(outside)
+        hits: set[tuple[int, dt.date]] = set()
+        for current, first, last in spans(option.date, option.start, option.end, option.end_date):
+            for index, block in self._hard.get(current, ()):
+                if block.applies_to(series.id) and block.overlaps(first, last):
+                    hits.add((index, current))
+                    self.day_blocks[(index, current)].append(block)
+        self.hits[option] = frozenset(hits)
+        for key in sorted(hits):
+            if key not in self.days:
+                self.days[key] = model.new_bool_var(f"blocked{key}")
+            model.add_bool_or([chosen.Not(), self.days[key].Not()])
+        return chosen
+
+    def _add_min_gap(self, number: int, gap: int, options: Sequence[tuple[_Option, Lit]]) -> None:
+        """No two meetings closer than ``gap`` days (then no consecutive two are)."""
+        guard = self.group("min_gap", number)
+        ordered = sorted(options, key=lambda item: item[0].date)
+        dates = [option.date for option, _ in ordered]
+        seen: set[tuple[int, int]] = set()
+        for day in dates:
+            end = bisect_left(dates, day + dt.timedelta(days=gap))
+            first = bisect_left(dates, day)  # options of one day are all in the window
+            if end - first > 1 and (first, end) not in seen:
+                seen.add((first, end))
+                window = [chosen for _, chosen in ordered[first:end]]
+                self.model.add(sum(window) <= 1).only_enforce_if(guard)
+
+    def _add_max_gap(self, number: int, gap: int, options: Sequence[tuple[_Option, Lit]]) -> None:
+        """A meeting followed by any later meeting has one within ``gap`` days."""
+        model = self.model
+        guard = self.group("max_gap", number)
+        ordered = sorted(options, key=lambda item: item[0].date)
+        # later[t]: some meeting on option t or after (only this direction is needed:
+        # it makes the rule apply whenever there is a later meeting)
+        later = [model.new_bool_var("") for _ in ordered]
+        for t, (_, chosen) in enumerate(ordered):
+            model.add_implication(chosen, later[t])
+            if t:
+                model.add_implication(later[t], later[t - 1])
+        dates = [option.date for option, _ in ordered]
+        for option, chosen in ordered:
+            beyond = bisect_right(dates, option.date + dt.timedelta(days=gap))
+            if beyond == len(dates):
+                continue
+            window = [other for _, other in ordered[bisect_right(dates, option.date) : beyond]]
+            if window:
+                model.add(sum(window) >= 1).only_enforce_if([guard, chosen, later[beyond]])
+            else:
+                model.add_bool_or([guard.Not(), chosen.Not(), later[beyond].Not()])
+
+    def _add_link(self, index: int, link: Link) -> None:
+        guard = self.group("link", index)
+        before = self.options[link.before]
+        for option, chosen in self.options[link.after]:
+            window = [
+                other
+                for prepared, other in before
+                if link.min_days <= (option.date - prepared.date).days <= link.max_days
+            ]
+            if window:
+                self.model.add(sum(window) >= 1).only_enforce_if([guard, chosen])
+            else:
+                self.model.add_bool_or([guard.Not(), chosen.Not()])
+        self._add_link_count(index, link)
+
+    def _add_link_count(self, index: int, link: Link) -> None:
+        """When two meetings of ``after`` are always further apart than the link's window
+        is wide, their preparing meetings differ: ``before`` has at least as many.
+
+        Implied by the link and the gap, but CP-SAT does not find this pigeonhole
+        argument itself (the issue's "7 committee meetings, but 6 management-group
+        meetings" runs for minutes without it).
+        """
+        after = self.problem.get_series(link.after)
+        guards = [self.group("link", index)]
+        gap = 1  # meetings of one series are on different days
+        if after.min_gap_days is not None and after.min_gap_days > 1:
+            gap = after.min_gap_days
+            number = self.problem.series.index(after)
+            if gap > link.max_days - link.min_days >= 1:
+                guards.append(self.group("min_gap", number))
+        if gap <= link.max_days - link.min_days:
+            return
+        counts = self.counts
+        self.model.add(counts[link.before] >= counts[link.after]).only_enforce_if(guards)
+
+    def _add_no_overlap(self) -> None:
+        """Meetings of one body never overlap in time (as the planner's model).
+
+        Meetings of one series never overlap either (a two-day meeting on Monday and
+        one on Tuesday), but that follows from the series' days and length, not from
+        a rule of its own, so it always holds.
+        """
+        body_index = {body.id: index for index, body in enumerate(self.problem.bodies)}
+        by_body_day: dict[tuple[str, dt.date], list[tuple[int, int, Lit, _Option]]] = defaultdict(
+            list
+        )
+        for series in self.series:
+            for option, chosen in self.options[series.id]:
+                for day, first, last in spans(
+                    option.date, option.start, option.end, option.end_date
+                ):
+                    by_body_day[(series.body, day)].append((first, last, chosen, option))
+        own: set[tuple[int, ...]] = set()  # within one series
+        shared: dict[str, set[tuple[int, ...]]] = defaultdict(set)  # between series of a body
+        by_index: dict[int, Lit] = {}
+        for (body, _), items in sorted(by_body_day.items(), key=lambda item: item[0]):
+            for point, _, _, _ in items:
+                inside = [item for item in items if item[0] <= point < item[1]]
+                by_index.update((chosen.index, chosen) for _, _, chosen, _ in inside)
+                if len({option.series for _, _, _, option in inside}) > 1:
+                    shared[body].add(tuple(sorted(chosen.index for _, _, chosen, _ in inside)))
+                for series_id in sorted({option.series for _, _, _, option in inside}):
+                    mine = [(c, o) for _, _, c, o in inside if o.series == series_id]
+                    if len({option.date for _, option in mine}) > 1:
+                        own.add(tuple(sorted(chosen.index for chosen, _ in mine)))
+        for clique in sorted(own):
+            self.model.add(sum(by_index[i] for i in clique) <= 1)
+        for body, cliques in sorted(shared.items()):
+            guard = self.group("overlap", body_index[body])
+            for clique in sorted(cliques):
+                self.model.add(sum(by_index[i] for i in clique) <= 1).only_enforce_if(guard)
+
+    # -- solving -------------------------------------------------------------
+
+    def solve(self, assumptions: Sequence[Lit], seconds: float) -> tuple[str, set[int]]:
+        """``("infeasible", core)``, ``("feasible", set())`` or ``("unknown", set())``;
+        the core holds the variable indices of a subset of the assumptions.
+
+        Every pin not assumed is assumed *off*: a rule left out must be as if removed
+        from the problem, and a pin with its own time also adds a way to meet (at
+        that time), which a free literal could still use.
+        """
+        assumed = {lit.index for lit in assumptions}
+        dropped = [
+            lit.Not()
+            for group, lit in sorted(self.groups.items())
+            if group.kind == "pin" and lit.index not in assumed
+        ]
+        self.model.clear_assumptions()
+        self.model.add_assumptions([*assumptions, *dropped])
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(seconds, 0.01)
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = 0
+        code = solver.solve(self.model)
+        if code == cp_model.INFEASIBLE:
+            return "infeasible", set(solver.sufficient_assumptions_for_infeasibility())
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return "feasible", set()
+        if code == cp_model.MODEL_INVALID:  # a bug here, never the user's input
+            raise RuntimeError(f"CP-SAT rejected the explanation model: {solver.status_name(code)}")
+        return "unknown", set()
+
+
+def _shrink(
+    model: _Model, fixed: Sequence[Lit], candidates: Sequence[Lit], deadline: float
+) -> tuple[list[Lit] | None, bool]:
+    """A small subset of ``candidates`` that, with ``fixed``, cannot hold.
+
+    Returns ``(None, False)`` when ``fixed`` and all candidates hold together or no
+    answer came in time; else the subset and whether it was shown minimal.
+    """
+    status, core = model.solve([*fixed, *candidates], deadline - time.perf_counter())
+    if status != "infeasible":
+        return None, False
+    kept = [lit for lit in candidates if lit.index in core]
+    needed: set[int] = set()
+    minimal = True
+    for index in [lit.index for lit in kept]:
+        if index in needed or all(lit.index != index for lit in kept):
+            continue  # already known to be needed, or dropped with an earlier core
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            return kept, False
+        untested = sum(1 for lit in kept if lit.index not in needed)
+        rest = [lit for lit in kept if lit.index != index]
+        status, core = model.solve([*fixed, *rest], left / untested)
+        if status == "infeasible":
+            kept = [lit for lit in rest if lit.index in core]
+        else:  # needed (or not known in time: kept, and the set may not be minimal)
+            needed.add(index)
+            minimal = minimal and status == "feasible"
+    return kept, minimal
+
+
+def explain(
+    problem: Problem,
+    series: Sequence[Series] | None = None,
+    *,
+    time_limit: float = 5.0,
+    language: str | None = None,
+) -> Explanation | None:
+    """A small set of the hard rules of ``problem`` that cannot hold together.
+
+    Args:
+        problem: the problem.
+        series: the series to look at (one independent part; default: all of them).
+        time_limit: seconds for the whole explanation.
+        language: language of the text (default: the problem's).
+
+    Returns:
+        The explanation, or ``None`` when the rules hold together after all or no
+        conflict was found within the time limit.
+    """
+    started = time.perf_counter()
+    deadline = started + time_limit
+    language = language or problem.language
+    model = _Model(problem, series if series is not None else problem.series, language)
+    groups = sorted(model.groups, key=lambda g: (_DELETE_FIRST.index(g.kind), g.index))
+    literals = [model.groups[group] for group in groups]
+    kept, minimal = _shrink(model, (), literals, deadline)
+    if kept is None:
+        return None
+    by_index = {model.groups[group].index: group for group in groups}
+    core = sorted((by_index[lit.index] for lit in kept), key=_text_key)
+    if _counting(core):
+        dates = _counted_dates(model, core)
+    else:
+        dates = _dates_that_matter(model, core, deadline)
+    return _Words(problem, model, language).explanation(core, dates, minimal)
+
+
+_COUNTING = frozenset({"count_min", "count_max", "unavailable", "within", "excluding"})
+
+
+def _counting(core: Sequence[_Group]) -> bool:
+    """Whether the conflict is one of counting days: too many meetings for the days
+    that unavailable time (and the windows) leave free."""
+    return any(g.kind == "unavailable" for g in core) and all(g.kind in _COUNTING for g in core)
+
+
+def _possible(model: _Model, core: Sequence[_Group]) -> list[_Option]:
+    """The days the least counts of the conflict could use by the windows in it."""
+    windows = {(g.kind, g.index) for g in core if g.kind in ("within", "excluding")}
+    found: list[_Option] = []
+    for group in core:
+        if group.kind != "count_min":
+            continue
+        series = model.problem.series[group.index]
+        found.extend(
+            option
+            for option, _ in model.options[series.id]
+            if option.pin is None
+            and not any((kind, group.index) in windows for kind in model.outside[option])
+        )
+    return found
+
+
+def _counted_dates(model: _Model, core: Sequence[_Group]) -> dict[int, list[dt.date]]:
+    """In a conflict of counting days, every day each source takes away counts."""
+    possible = _possible(model, core)
+    return {
+        group.index: sorted(
+            {
+                day
+                for option in possible
+                for source, day in model.hits[option]
+                if source == group.index
+            }
+        )
+        for group in core
+        if group.kind == "unavailable"
+    }
+
+
+def _dates_that_matter(
+    model: _Model, core: Sequence[_Group], deadline: float
+) -> dict[int, list[dt.date]]:
+    """For each unavailable source in the conflict, the blocked days it needs."""
+    sources = [group.index for group in core if group.kind == "unavailable"]
+    every = {
+        source: sorted(day for index, day in model.days if index == source) for source in sources
+    }
+    if not sources:
+        return every
+    fixed = [model.groups[group] for group in core if group.kind != "unavailable"]
+    days = [model.days[(source, day)] for source in sources for day in every[source]]
+    kept, _ = _shrink(model, fixed, days, deadline)
+    if kept is None:
+        return every
+    chosen = {lit.index for lit in kept}
+    found = {
+        source: [day for day in every[source] if model.days[(source, day)].index in chosen]
+        for source in sources
+    }
+    return {source: found[source] or every[source] for source in sources}
+
+
+def _text_key(group: _Group) -> tuple[int, int]:
+    return _TEXT_ORDER.index(group.kind), group.index
+
+
+# ---------------------------------------------------------------------------
+# The words
+
+
+class _Words:
+    """The conflict in the users' words."""
+
+    def __init__(self, problem: Problem, model: _Model, language: str) -> None:
+        self.problem = problem
+        self.model = model
+        self.language = language
+        self.mentioned: set[str] | None = None
+
+    def say(self, key: str, **values: object) -> str:
+        return phrase(key, self.language, **values)
+
+    def explanation(
+        self, core: Sequence[_Group], dates: dict[int, list[dt.date]], minimal: bool
+    ) -> Explanation:
+        rules = self.rules(core, dates)
+        self.mentioned = set()
+        parts = self.summary_parts(core, dates)
+        self.mentioned = None
+        if len(parts) == 1:
+            summary = self.say("xp.alone", rule=parts[0])
+        else:
+            summary = self.say("xp.but", first=", ".join(parts[:-1]), last=parts[-1])
+        return Explanation(rules=rules, minimal=minimal, summary=summary[:1].upper() + summary[1:])
+
+    def rules(
+        self, core: Sequence[_Group], dates: dict[int, list[dt.date]]
+    ) -> tuple[ConflictRule, ...]:
+        rules: list[ConflictRule] = []
+        kinds = {(group.kind, group.index) for group in core}
+        for group in core:
+            if group.kind == "count_max" and ("count_min", group.index) in kinds:
+                continue  # said together with the least count
+            rules.append(
+                ConflictRule(
+                    kind=_KIND[group.kind],
+                    source=self.source(group),
+                    text=self.text(group, core, dates),
+                )
+            )
+        return tuple(rules)
+
+    def summary_parts(self, core: Sequence[_Group], dates: dict[int, list[dt.date]]) -> list[str]:
+        parts: list[str] = []
+        kinds = {(group.kind, group.index) for group in core}
+        pinned: dict[str, list[int]] = defaultdict(list)
+        for group in core:
+            if group.kind == "pin":
+                pinned[self.problem.pins[group.index].series].append(group.index)
+        blocked = [group.index for group in core if group.kind == "unavailable"]
+        for group in core:
+            if group.kind == "count_max" and ("count_min", group.index) in kinds:
+                continue
+            if group.kind == "pin":
+                pins = pinned[self.problem.pins[group.index].series]
+                if len(pins) > 1:
+                    if group.index == pins[0]:
+                        parts.append(self.pins_text(pins))
+                    continue
+            if group.kind == "unavailable" and len(blocked) > 1:
+                if group.index == blocked[0]:
+                    parts.append(self.unavailable_together(blocked, dates))
+                continue
+            parts.append(self.text(group, core, dates))
+        return parts
+
+    # -- sources -----------------------------------------------------------
+
+    def source(self, group: _Group) -> str:
+        index = group.index
+        match group.kind:
+            case "count_min" | "count_max":
+                return f"series[{index}].count"
+            case "min_gap" | "max_gap":
+                return f"series[{index}].{group.kind}_days"
+            case "within" | "excluding":
+                return f"series[{index}].{group.kind}"
+            case "link":
+                return f"links[{index}]"
+            case "pin":
+                return f"pins[{index}]"
+            case "overlap":
+                return f"bodies[{index}]"
+        source = self.problem.unavailable[index]
+        return str(getattr(source, "config_key", "") or f"unavailable[{index}]")
+
+    # -- texts -------------------------------------------------------------
+
+    def text(self, group: _Group, core: Sequence[_Group], dates: dict[int, list[dt.date]]) -> str:
+        problem = self.problem
+        kind, index = group.kind, group.index
+        if kind in ("count_min", "count_max"):
+            return self.count_text(index, core)
+        if kind in ("min_gap", "max_gap", "within", "excluding"):
+            series = problem.series[index]
+            if kind == "min_gap":
+                return self.say("xp.min_gap", series=self.name(series), days=series.min_gap_days)
+            if kind == "max_gap":
+                return self.say("xp.max_gap", series=self.name(series), days=series.max_gap_days)
+            ranges = series.within if kind == "within" else series.excluding
+            return self.say(f"xp.{kind}", series=self.name(series), ranges=self.ranges(ranges))
+        if kind == "link":
+            return self.link_text(problem.links[index])
+        if kind == "pin":
+            pin = problem.pins[index]
+            date = self.date(pin.date)
+            if pin.start is not None and pin.end is not None:
+                date = f"{date} {format_time_range(pin.start, pin.end, self.language)}"
+            series = problem.get_series(pin.series)
+            return self.say("xp.pin", series=self.name(series), date=date)
+        if kind == "overlap":
+            return self.say("xp.overlap", body=problem.bodies[index].name)
+        return self.unavailable_text(index, dates.get(index, []))
+
+    def count_text(self, index: int, core: Sequence[_Group]) -> str:
+        series = self.problem.series[index]
+        count = series.count
+        kinds = {(group.kind, group.index) for group in core}
+        low = ("count_min", index) in kinds
+        high = ("count_max", index) in kinds
+        name = self.name(series)
+        if count.min == count.max:
+            text = self.say("xp.count_exact", series=name, meetings=self.meetings(count.min))
+        elif low and high:
+            text = self.say("xp.count_range", series=name, low=count.min, high=count.max)
+        elif low:
+            text = self.say("xp.count_min", series=name, meetings=self.meetings(count.min))
+        else:
+            text = self.say("xp.count_max", series=name, meetings=self.meetings(count.max))
+        if low and _counting(core):  # say how many days there are, and how many free
+            sources = {group.index for group in core if group.kind == "unavailable"}
+            possible = [
+                option for option in _possible(self.model, core) if option.series == series.id
+            ]
+            free = sum(
+                1
+                for option in possible
+                if not any(source in sources for source, _ in self.model.hits[option])
+            )
+            text = self.say("xp.free_days", text=text, free=free, days=len(possible))
+        return text
+
+    def link_text(self, link: Link) -> str:
+        before = self.problem.get_series(link.before)
+        after = self.problem.get_series(link.after)
+        text = self.say(
+            "xp.link",
+            after=self.name(after),
+            before=self.name(before),
+            low=link.min_days,
+            high=link.max_days,
+        )
+        if len(before.weekdays) == 1 and len(after.weekdays) == 1 and before.days == 1:
+            first = (after.weekdays[0] - before.weekdays[0]) % 7 or 7
+            distances = list(range(first, max(link.max_days + 8, first + 15), 7))
+            if not any(link.min_days <= d <= link.max_days for d in distances):
+                shown = ", ".join(str(d) for d in distances) + ", …"
+                text = self.say(
+                    "xp.link_weekdays",
+                    text=text,
+                    before=self.weekday(before.weekdays[0]),
+                    after=self.weekday(after.weekdays[0]),
+                    distances=shown,
+                )
+        return text
+
+    def pins_text(self, indexes: Sequence[int]) -> str:
+        pins = [self.problem.pins[index] for index in indexes]
+        series = self.problem.get_series(pins[0].series)
+        days = self.listing([self.date(pin.date) for pin in sorted(pins, key=lambda p: p.date)])
+        return self.say("xp.pins", series=self.name(series), dates=days)
+
+    def unavailable_text(self, index: int, days: Sequence[dt.date]) -> str:
+        source = self.problem.unavailable[index]
+        what = self.what(index)
+        if not days:
+            return self.say("xp.unavailable_none", what=what)
+        named = True
+        items: list[str] = []
+        for day in days:
+            blocks = self.model.day_blocks[(index, day)]
+            reasons = sorted({self.reason(block) for block in blocks} - {""})
+            if reasons:
+                items.append(f"{self.date(day)} ({'; '.join(reasons)})")
+            else:
+                named = False
+                items.append(self.date(day))
+        key = "xp.unavailable_one" if len(days) == 1 else "xp.unavailable_many"
+        text = self.say(key, dates=self.listing(items))
+        if not named or not getattr(source, "label", ""):
+            text = self.say("xp.unavailable_what", text=text, what=what)
+        return text
+
+    def unavailable_together(self, indexes: Sequence[int], dates: dict[int, list[dt.date]]) -> str:
+        """Several sources of unavailable time in one sentence, date by date."""
+        items: list[tuple[dt.date, str]] = []
+        for index in indexes:
+            what = self.what(index)
+            for day in dates.get(index, []):
+                blocks = self.model.day_blocks[(index, day)]
+                reasons = sorted({self.reason(block) for block in blocks} - {""}) or [what]
+                items.append((day, f"{self.date(day)} ({'; '.join(reasons)})"))
+        if not items:
+            return self.say(
+                "xp.unavailable_none", what=self.listing([self.what(index) for index in indexes])
+            )
+        key = "xp.unavailable_one" if len(items) == 1 else "xp.unavailable_many"
+        return self.say(key, dates=self.listing([text for _, text in sorted(items)]))
+
+    def reason(self, block: Block) -> str:
+        """The reason named with a date, when it differs from day to day."""
+        if block.kind in (BlockKind.HOLIDAY, BlockKind.HALF_DAY, BlockKind.BUSY):
+            return block.reason
+        if block.kind is BlockKind.BRIDGE_DAY:
+            return phrase("bridge_day", self.language)
+        return ""
+
+    def what(self, index: int) -> str:
+        """The source of unavailable time in the users' words."""
+        source = self.problem.unavailable[index]
+        name = type(source).__name__
+        if name == "PublicHolidays":
+            return self.say("xp.holidays")
+        if name == "BridgeDays":
+            return self.say("xp.bridge_days")
+        if name == "SchoolBreaks":
+            return str(getattr(source, "name", "")) or self.say("xp.school_breaks")
+        if name == "ClosedPeriod":
+            period = DateRange(source.start, source.end)  # type: ignore[attr-defined]
+            return f"{source.label} {self.ranges((period,))}"
+        return str(source.label)
+
+    # -- pieces --------------------------------------------------------------
+
+    def name(self, series: Series) -> str:
+        """The series' name, with its weekdays the first time (or always in a rule)."""
+        if self.mentioned is not None:
+            if series.id in self.mentioned:
+                return series.name
+            self.mentioned.add(series.id)
+        days = [self.weekdays(day) for day in series.weekdays]
+        return self.say("xp.series", title=series.name, weekdays=self.listing(days))
+
+    def weekday(self, number: int) -> str:
+        """``torsdag`` / ``Thursday``."""
+        return str(get_day_names("wide", locale=self.language)[number])
+
+    def weekdays(self, number: int) -> str:
+        """``torsdagar`` / ``Thursdays``."""
+        return self.weekday(number) + ("ar" if self.language == "sv" else "s")
+
+    def date(self, day: dt.date) -> str:
+        text = format_day_month(day, self.language)
+        if self.problem.start.year != self.problem.end.year:
+            text = f"{text} {day.year}"
+        return text
+
+    def meetings(self, count: int) -> str:
+        return self.say("xp.meeting" if count == 1 else "xp.meetings", count=count)
+
+    def ranges(self, ranges: Iterable[DateRange]) -> str:
+        """``1–31 maj``, ``1 juli–4 augusti``, with the range's name in brackets."""
+        items = []
+        for each in ranges:
+            first, last = each.start, each.end
+            if (first.year, first.month) == (last.year, last.month):
+                text = f"{first.day}–{self.date(last)}"
+            else:
+                text = f"{self.date(first)}–{self.date(last)}"
+            items.append(f"{text} ({each.name})" if each.name else text)
+        return self.listing(items)
+
+    def listing(self, items: Sequence[str]) -> str:
+        """``a, b och c``; beyond :data:`MAX_DATES` items, ``a, b … och 3 till``."""
+        items = list(items)
+        if len(items) > MAX_DATES:
+            shown = ", ".join(items[:MAX_DATES])
+            return self.say("xp.more", items=shown, count=len(items) - MAX_DATES)
+        if len(items) < 2:
+            return "".join(items)
+        return self.say("xp.and", first=", ".join(items[:-1]), last=items[-1])
+
+
+_KIND = {
+    "count_min": "count",
+    "count_max": "count",
+    "min_gap": "min_gap",
+    "max_gap": "max_gap",
+    "link": "link",
+    "pin": "pin",
+    "unavailable": "unavailable",
+    "within": "window",
+    "excluding": "window",
+    "overlap": "overlap",
+}
