@@ -234,6 +234,11 @@ class PlanModel:
                 continue
             deviation = self._deviation(link, chosen, distances)
             self.terms.append(_Term("link", link.label, link.weight * deviation, deviation, slot))
+        after = self.problem.get_series(link.after)
+        if link.hard and max(after.min_gap_days or 0, 1) > link.max_days - link.min_days:
+            # no preparing meeting can serve two meetings: at least as many of them
+            # (implied by the rules, but it lets CP-SAT see a count conflict at once)
+            model.add(self.counts[link.before] >= self.counts[link.after])
 
     def _deviation(self, link: Link, chosen: Expr, distances: dict[int, list[Expr]]) -> Expr:
         """Days outside the window to the nearest chosen preparing slot (at most the cap),
