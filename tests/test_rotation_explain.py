@@ -33,9 +33,8 @@ from motesplan import (
     solve_rotation,
 )
 from motesplan.config import config_from_text
-from motesplan.explain import ConflictRule, Explanation
+from motesplan.explain import ConflictRule, Explanation, format_explanation
 from motesplan.rotation_checker import RotationViolation
-from motesplan.rotation_report import format_rotation_explanation
 from motesplan.solver import _rotation_explain
 from motesplan.solver._rotation import RuleKey
 from motesplan.solver._rotation_explain import (
@@ -242,17 +241,18 @@ def test_swedish_and_english_text() -> None:
         "Nykvarn kan inte vara vice ordförande 2026 (byter organisation); "
         "vice ordförande 2026 blir ordförande 2027."
     )
-    assert format_rotation_explanation(explanation, "sv", "sodertorn-2024.toml") == (
+    assert format_explanation(explanation, "sv", "sodertorn-2024.toml") == (
         "Ingen kan vara vice ordförande 2026: Nykvarn ska vara ordförande 2027 enligt "
         "överenskommelse; Nykvarn kan inte vara vice ordförande 2026 (byter organisation); "
         "vice ordförande 2026 blir ordförande 2027.\n"
-        "Dessa regler kan inte gälla samtidigt:\n"
+        "Regler som inte kan gälla samtidigt:\n"
         "  - Nykvarn ska vara ordförande 2027 enligt överenskommelse "
-        "(sodertorn-2024.toml: rotation.agreements[0])\n"
+        "[sodertorn-2024.toml: rotation.agreements[0]]\n"
         "  - Nykvarn kan inte vara vice ordförande 2026 (byter organisation) "
-        "(sodertorn-2024.toml: rotation.exclusions[0])\n"
+        "[sodertorn-2024.toml: rotation.exclusions[0]]\n"
         "  - Vice ordförande 2026 blir ordförande 2027 "
-        "(sodertorn-2024.toml: rotation.succession)\n"
+        "[sodertorn-2024.toml: rotation.succession]\n"
+        "Tas någon av dem bort eller ändras, går just den här konflikten att lösa.\n"
     )
     _, english = explained(attrs.evolve(swedish, language="en"))
     assert english.summary == (
@@ -261,13 +261,14 @@ def test_swedish_and_english_text() -> None:
         "Nykvarn cannot be vice-chair in 2026 (byter organisation); "
         "the vice-chair of 2026 chairs in 2027."
     )
-    assert format_rotation_explanation(english, "en") == (
+    assert format_explanation(english, "en") == (
         f"{english.summary}\n"
-        "These rules cannot all hold together:\n"
-        "  - Nykvarn is agreed to be chair in 2027 (rotation.agreements[0])\n"
+        "Rules that cannot all hold together:\n"
+        "  - Nykvarn is agreed to be chair in 2027 [rotation.agreements[0]]\n"
         "  - Nykvarn cannot be vice-chair in 2026 (byter organisation) "
-        "(rotation.exclusions[0])\n"
-        "  - The vice-chair of 2026 chairs in 2027 (rotation.succession)\n"
+        "[rotation.exclusions[0]]\n"
+        "  - The vice-chair of 2026 chairs in 2027 [rotation.succession]\n"
+        "Removing or changing any one of them resolves this conflict.\n"
     )
 
 
@@ -277,9 +278,9 @@ def test_a_rule_kept_for_lack_of_time_is_said() -> None:
         False,
         "Reglerna kan inte uppfyllas samtidigt.",
     )
-    text = format_rotation_explanation(explanation, "sv")
-    assert text.splitlines()[-1].startswith("Tidsgränsen nåddes")
-    assert "  - A får inte vara ordförande två gånger (rotation)" in text
+    text = format_explanation(explanation, "sv")
+    assert text.splitlines()[-1].startswith("Tiden räckte inte")
+    assert "  - A får inte vara ordförande två gånger [rotation]" in text
 
 
 # -- exclusions that leave nobody --------------------------------------------------

@@ -13,8 +13,10 @@ from motesplan._convert import Weekday
 from motesplan._files import write_atomic
 from motesplan.checker import CheckResult, Violation, check
 from motesplan.config import Config, config_from_text, load_config
+from motesplan.cost_report import format_costs
 from motesplan.diff import Changes, changes
 from motesplan.errors import ConfigError, MotesplanError, PlanFormatError, ValidationError
+from motesplan.explain import ConflictRule, Explanation, format_explanation
 from motesplan.freedays import Calendar, Slot
 from motesplan.ics import (
     invitation,
@@ -40,6 +42,7 @@ from motesplan.model import (
 from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
 from motesplan.plan_json import plan_from_json, plan_to_json, read_plan_json, result_to_json
 from motesplan.replan import Alternative, Alternatives, ReplanResult
+from motesplan.replan_report import format_alternatives, format_replan
 from motesplan.report import format_plan, format_result
 from motesplan.rotation import (
     Agreement,
@@ -89,11 +92,13 @@ __all__ = [
     "ClosedPeriod",
     "Config",
     "ConfigError",
+    "ConflictRule",
     "Cost",
     "Count",
     "DateRange",
     "Deviation",
     "Exclusion",
+    "Explanation",
     "Form",
     "Grouping",
     "Link",
@@ -132,7 +137,11 @@ __all__ = [
     "check",
     "check_rotation",
     "config_from_text",
+    "format_alternatives",
+    "format_costs",
+    "format_explanation",
     "format_plan",
+    "format_replan",
     "format_result",
     "format_rotation_table",
     "invitation",

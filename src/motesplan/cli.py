@@ -29,6 +29,7 @@ from motesplan.checker import check
 from motesplan.config import Config, load_config
 from motesplan.cost_report import format_costs
 from motesplan.errors import MotesplanError
+from motesplan.explain import format_explanation
 from motesplan.freedays import Calendar
 from motesplan.ics import publish_calendar, write_changes, write_invitations
 from motesplan.ics_read import read_calendar
@@ -41,7 +42,6 @@ from motesplan.report import format_result
 from motesplan.rotation import RotationResult
 from motesplan.rotation_checker import check_rotation
 from motesplan.rotation_report import (
-    format_rotation_explanation,
     format_rotation_table,
     rotation_markdown,
     rotation_to_json,
@@ -354,15 +354,18 @@ def _plan(args: argparse.Namespace) -> int:
     for output in (args.json, args.ics, args.markdown):
         _check_output(output)
     config = _load(args.config)
-    problem = config.problem
-    language = _language(args, problem.language)
+    language = _language(args, config.problem.language)
+    problem = config.problem.evolve(language=language)  # reasons in the language asked for
     found: list[Result] = []
     _solving(args, lambda options: found.append(solve(problem, options)))
     result = found[0]
+    if result.plan is None:
+        status = phrase(f"status.{result.status.value}", language)
+        print(phrase("plan.status", language, status=status))
+        print(_why(config, result, language))
+        return FAILED
     text = format_result(problem, result, language)
     print(text, end="")
-    if result.plan is None:
-        return FAILED
     report = check(problem, result.plan, language=language)
     if not report.ok:  # the independent checker disagrees with the solver: never ship that
         print(phrase("cli.checker", language))
@@ -399,7 +402,7 @@ def _rotation(args: argparse.Namespace) -> int:
     if result.plan is None:
         print(phrase("plan.status", language, status=status))
         if result.explanation is not None:
-            print(format_rotation_explanation(result.explanation, language, config.path), end="")
+            print(format_explanation(result.explanation, language, config.path), end="")
         else:
             print(result.reason)
         return FAILED
@@ -534,7 +537,10 @@ def _ics(args: argparse.Namespace) -> int:
 
 
 def _why(config: Config, result: Result, language: str) -> str:
-    """Why there is no plan: the reason."""
+    """Why there is no plan: the conflicting rules with their keys in the configuration,
+    or (without an explanation, e.g. on a time-out) the reason."""
+    if result.explanation is not None:
+        return format_explanation(result.explanation, language, config.path).rstrip("\n")
     return result.reason
 
 

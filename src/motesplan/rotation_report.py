@@ -9,8 +9,7 @@ default) or English:
   order and its cause, and a proposed decision ready to paste;
 * :func:`rotation_to_json`: the plan as deterministic JSON (``docs/rotation.md``).
 
-And, when no rotation exists, :func:`format_rotation_explanation`: the rules that
-cannot all hold together, each with its key in the configuration.
+When no rotation exists, :func:`motesplan.explain.format_explanation` prints why.
 """
 
 from __future__ import annotations
@@ -18,10 +17,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from motesplan.explain import Explanation
 from motesplan.plan import Status
 from motesplan.rotation import (
     Role,
@@ -34,7 +31,6 @@ from motesplan.rotation_checker import check_rotation
 from motesplan.text import check_language, phrase
 
 __all__ = [
-    "format_rotation_explanation",
     "format_rotation_table",
     "rotation_markdown",
     "rotation_to_json",
@@ -410,42 +406,3 @@ def rotation_to_json(
         "turn_order": list(problem.turn_order()),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def format_rotation_explanation(
-    explanation: Explanation, language: str, config_path: str | Path | None = None
-) -> str:
-    """Why no rotation exists, for the terminal: the summary, then one line per rule
-    with its key in the configuration.
-
-    The rules' own text is in the language the problem was solved in (its
-    ``language``); ``language`` sets the words around them.
-
-    Args:
-        explanation: :attr:`~motesplan.rotation.RotationResult.explanation`.
-        language: ``sv`` or ``en``.
-        config_path: the configuration file; when given, each key is prefixed by it.
-
-    Returns:
-        The text, with a final newline.
-
-    >>> from motesplan.explain import ConflictRule, Explanation
-    >>> rules = (
-    ...     ConflictRule("agreement", "rotation.agreements[0]", "Haninge is agreed to be chair"),
-    ...     ConflictRule("succession", "rotation.history[3]", "Salem was vice-chair in 2023"),
-    ... )
-    >>> why = Explanation(rules, True, "Haninge and Salem would both have to be chair in 2024.")
-    >>> print(format_rotation_explanation(why, "en", "sodertorn.toml"), end="")
-    Haninge and Salem would both have to be chair in 2024.
-    These rules cannot all hold together:
-      - Haninge is agreed to be chair (sodertorn.toml: rotation.agreements[0])
-      - Salem was vice-chair in 2023 (sodertorn.toml: rotation.history[3])
-    """
-    language = check_language(language)
-    lines = [explanation.summary, phrase("rot.x.heading", language)]
-    for rule in explanation.rules:
-        source = rule.source if config_path is None else f"{config_path}: {rule.source}"
-        lines.append(f"  - {rule.text[:1].upper()}{rule.text[1:]} ({source})")
-    if not explanation.minimal:
-        lines.append(phrase("rot.x.not_minimal", language))
-    return "\n".join(lines) + "\n"

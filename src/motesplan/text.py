@@ -663,17 +663,6 @@ _PHRASES.update(
             "sv": "Reglerna för ordförandeskapet i {body} {years} kan inte uppfyllas samtidigt",
             "en": "The rotation rules of {body} for {years} cannot all hold together",
         },
-        # the printout (rotation_report.format_rotation_explanation)
-        "rot.x.heading": {
-            "sv": "Dessa regler kan inte gälla samtidigt:",
-            "en": "These rules cannot all hold together:",
-        },
-        "rot.x.not_minimal": {
-            "sv": "Tidsgränsen nåddes innan listan hade kortats klart: alla regler ovan behövs "
-            "kanske inte för konflikten.",
-            "en": "The time limit was reached before the list was fully shortened: not every "
-            "rule above may be needed for the conflict.",
-        },
         # explain-rotation: entries above this line
     }
 )
