@@ -366,11 +366,7 @@ def _plan(args: argparse.Namespace) -> int:
         return FAILED
     text = format_result(problem, result, language)
     print(text, end="")
-    report = check(problem, result.plan, language=language)
-    if not report.ok:  # the independent checker disagrees with the solver: never ship that
-        print(phrase("cli.checker", language))
-        for violation in report.violations:
-            print(f"  [{violation.rule}] {violation.message}")
+    if not _checker_agrees(problem, result.plan, language):
         return FAILED
     outputs: list[tuple[Path | None, str | bytes]] = [
         (args.json, result_to_json(result, problem) if args.json else ""),
@@ -536,6 +532,17 @@ def _ics(args: argparse.Namespace) -> int:
     return OK
 
 
+def _checker_agrees(problem: Problem, plan: Plan, language: str) -> bool:
+    """Whether the independent checker finds every hard rule kept in a solved plan;
+    if not (a solver bug), it says which are broken, and nothing may be written."""
+    report = check(problem, plan, language=language)
+    if not report.ok:
+        print(phrase("cli.checker", language))
+        for violation in report.violations:
+            print(f"  [{violation.rule}] {violation.message}")
+    return report.ok
+
+
 def _why(config: Config, result: Result, language: str) -> str:
     """Why there is no plan: the conflicting rules with their keys in the configuration,
     or (without an explanation, e.g. on a time-out) the reason."""
@@ -593,11 +600,7 @@ def _replan(args: argparse.Namespace) -> int:
     if result.plan is None:
         print(_why(config, result, language))
         return FAILED
-    report = check(problem, result.plan, language=language)
-    if not report.ok:  # the independent checker disagrees with the solver: never ship that
-        print(phrase("cli.checker", language))
-        for violation in report.violations:
-            print(f"  [{violation.rule}] {violation.message}")
+    if not _checker_agrees(problem, result.plan, language):
         return FAILED
     print(phrase("plan.cost", language, cost=result.objective))
     outputs: list[tuple[Path | None, str | bytes]] = [
