@@ -4,7 +4,6 @@ removing any one of the named rules (really, in the problem) makes a plan possib
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterable
@@ -12,13 +11,11 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, event, given, reject, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings
 
 from motesplan import (
     Body,
     BridgeDays,
-    ClosedDates,
     ClosedPeriod,
     Count,
     DateRange,
@@ -30,7 +27,6 @@ from motesplan import (
     Series,
     SolveOptions,
     Status,
-    ValidationError,
     result_to_json,
     solve,
 )
@@ -38,6 +34,7 @@ from motesplan.config import config_from_text
 from motesplan.explain import Explanation, format_explanation
 from motesplan.solver import _explain
 from motesplan.solver._explain import explain
+from tests.strategies import problems
 
 ROOT = Path(__file__).resolve().parent.parent
 OPTIONS = SolveOptions(time_limit=10)
@@ -412,90 +409,24 @@ def test_school_breaks_as_one_table_have_one_key() -> None:
 
 # -- property: each explanation is a real conflict, minimal or flagged -------------------
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
-
-
-@st.composite
-def problems(draw: st.DrawFn) -> Problem:
-    start = dt.date(2024, 1, 1) + dt.timedelta(days=draw(st.integers(0, 300)))
-    length = draw(st.integers(28, 70))
-    end = start + dt.timedelta(days=length)
-    n_series = draw(st.integers(1, 3))
-    bodies = tuple(Body(f"b{i}") for i in range(draw(st.integers(1, n_series))))
-    series = []
-    for i in range(n_series):
-        hour = draw(st.integers(8, 14))
-        low = draw(st.integers(0, 5))
-        window: dict[str, tuple[DateRange, ...]] = {}
-        if draw(st.booleans()):
-            first = start + dt.timedelta(days=draw(st.integers(0, length)))
-            name = draw(st.sampled_from(("within", "excluding")))
-            window[name] = (DateRange(first, first + dt.timedelta(days=draw(st.integers(7, 40)))),)
-        series.append(
-            Series(
-                id=f"s{i}",
-                body=bodies[draw(st.integers(0, len(bodies) - 1))].id,
-                name=f"Serie {i}",
-                weekdays=draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=2)),
-                start=dt.time(hour),
-                end=dt.time(hour + draw(st.integers(1, 3))),
-                count=Count(low, low + draw(st.integers(0, 2))),
-                days=draw(st.sampled_from((1, 1, 1, 2))),
-                min_gap_days=draw(st.sampled_from((None, 7, 14, 21))),
-                max_gap_days=draw(st.sampled_from((None, 21, 35))),
-                **window,
-            )
-        )
-    links = [
-        Link(f"s{i - 1}", f"s{i}", low, low + draw(st.integers(0, 10)), hard=draw(st.booleans()))
-        for i in range(1, n_series)
-        if draw(st.booleans())
-        for low in [draw(st.integers(0, 21))]
-    ]
-    closed = start + dt.timedelta(days=draw(st.integers(0, length)))
-    unavailable = [
-        ClosedPeriod("Stängt", closed, closed + dt.timedelta(days=draw(st.integers(0, 20)))),
-        ClosedDates(
-            "Enstaka",
-            [start + dt.timedelta(days=d) for d in draw(st.lists(st.integers(0, length)))],
-        ),
-        ClosedPeriod(
-            "Eftermiddagar",
-            start + dt.timedelta(days=draw(st.integers(0, length))),
-            end,
-            start_time="12:00",
-            end_time="17:00",
-            weight=draw(st.sampled_from((None, 10))),
-        ),
-    ]
-    pins = []
-    for day_offset in draw(st.lists(st.integers(0, length), max_size=3)):
-        each = series[draw(st.integers(0, n_series - 1))]
-        day = start + dt.timedelta(days=day_offset)
-        while day.weekday() not in each.weekdays:
-            day += dt.timedelta(days=1)
-        taken = {(p.series, p.date) for p in pins}
-        if day <= end and each.allows(day) and (each.id, day) not in taken:
-            hour = draw(st.sampled_from((None, 7, 16)))
-            times = {} if hour is None else {"start": dt.time(hour), "end": dt.time(hour + 1)}
-            pins.append(Pin(each.id, day, **times))
-    try:
-        return Problem(
-            "Slump",
-            start,
-            end,
-            series=series,
-            bodies=bodies,
-            links=links,
-            unavailable=unavailable,
-            pins=pins,
-        )
-    except ValidationError:
-        reject()
-
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(problems())
+@given(  # short periods, many rules: often no plan
+    problems(
+        max_length=70,
+        latest_hour=14,
+        max_low=5,
+        min_gaps=(None, 7, 14, 21),
+        max_gaps=(None, 21, 35),
+        windows=True,
+        locations=False,
+        link_spread=10,
+        closed_weights=(None,),
+        closed_dates=True,
+        afternoons=True,
+        pins="any",
+    )
+)
 def test_each_explanation_is_a_conflict_minimal_or_flagged(problem: Problem) -> None:
     result = solve(problem, OPTIONS)
     event(result.status.value)

@@ -6,8 +6,7 @@ returns passes :func:`check_rotation` at the solver's own cost."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, reject, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings
 
 from motesplan import (
     Agreement,
@@ -28,6 +27,7 @@ from motesplan import (
 )
 from motesplan.rotation import actual_positions, ideal_positions, is_eligible, order_cost
 from motesplan.rotation_checker import RotationCheck
+from tests.strategies import rotation_problems
 
 # -- helpers ----------------------------------------------------------------------
 
@@ -975,58 +975,6 @@ def test_fairness_over_a_gap_in_the_history_agrees_with_the_checker() -> None:
 
 
 # -- property test ---------------------------------------------------------------------
-
-
-@st.composite
-def rotation_problems(draw: st.DrawFn) -> RotationProblem:
-    n = draw(st.integers(3, 9))
-    ids = [f"m{i}" for i in range(n)]
-    first = 2024
-    last = first + draw(st.integers(0, 5))
-    years = list(range(first, last + 1))
-    member = st.sampled_from(ids)
-    history = []
-    for year in draw(st.lists(st.integers(2012, first - 1), unique=True, max_size=8)):
-        chair = draw(st.none() | member)
-        vice = draw(st.none() | st.sampled_from([m for m in ids if m != chair]))
-        history.append(Term(year, chair, vice))
-    roles = st.sampled_from(["chair", "vice_chair", "both"])
-    exclusions = draw(
-        st.lists(st.builds(Exclusion, member, st.sampled_from(years), roles), max_size=4)
-    )
-    agreements = draw(
-        st.lists(
-            st.builds(Agreement, member, st.sampled_from(years), st.sampled_from(list(Role))),
-            max_size=1,
-        )
-    )
-    groups = []
-    if draw(st.booleans()):
-        for year in draw(st.lists(st.sampled_from(years), unique=True, max_size=2)):
-            labels = draw(st.lists(st.sampled_from("xyz"), min_size=n, max_size=n))
-            groups.append(Grouping(year, dict(zip(ids, labels, strict=True))))
-    succession = draw(st.booleans())
-    derive = draw(st.booleans())
-    order = draw(st.permutations(ids)) if not derive or draw(st.booleans()) else []
-    try:
-        problem = RotationProblem(
-            "K",
-            [Member(m) for m in ids],
-            first,
-            last,
-            history=history,
-            order=order,
-            derive_order=derive,
-            exclusions=exclusions,
-            agreements=agreements,
-            groups=groups,
-            succession=succession,
-            succession_weight=draw(st.sampled_from([0, 3, 100])),
-            language=draw(st.sampled_from(["sv", "en"])),
-        )
-    except ValidationError:
-        reject()
-    return problem
 
 
 @settings(deadline=None, max_examples=60)

@@ -7,14 +7,13 @@ import datetime as dt
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from motesplan import (
     Body,
     ClosedDates,
     ClosedPeriod,
-    Count,
     Link,
     Pin,
     Problem,
@@ -28,6 +27,7 @@ from motesplan import (
     result_to_json,
     solve,
 )
+from tests.strategies import problems
 
 
 def _cost_keys(result: Result) -> list[tuple[str, str, int, int, str | None]]:
@@ -173,80 +173,6 @@ def test_two_series_of_one_body_never_overlap() -> None:
 
 
 # -- property: every plan the solver returns passes the checker --------------------------
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
-
-
-@st.composite
-def problems(draw: st.DrawFn) -> Problem:
-    start = dt.date(2024, 1, 1) + dt.timedelta(days=draw(st.integers(0, 300)))
-    length = draw(st.integers(28, 180))
-    end = start + dt.timedelta(days=length)
-    n_series = draw(st.integers(1, 3))
-    bodies = tuple(Body(f"b{i}") for i in range(draw(st.integers(1, n_series))))
-    series = []
-    for i in range(n_series):
-        hour = draw(st.integers(8, 15))
-        low = draw(st.integers(0, 4))
-        high = low + draw(st.integers(0, 2))
-        series.append(
-            Series(
-                id=f"s{i}",
-                body=bodies[draw(st.integers(0, len(bodies) - 1))].id,
-                name=f"Serie {i}",
-                weekdays=draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=2)),
-                start=dt.time(hour),
-                end=dt.time(hour + draw(st.integers(1, 3))),
-                count=Count(low, high),
-                days=draw(st.sampled_from((1, 1, 1, 2))),
-                min_gap_days=draw(st.sampled_from((None, 7, 14))),
-                max_gap_days=draw(st.sampled_from((None, 35, 60))),
-                locations=draw(st.sampled_from(((), ("A",), ("A", "B")))),
-            )
-        )
-    links = []
-    for i in range(1, n_series):
-        if draw(st.booleans()):
-            low = draw(st.integers(0, 21))
-            links.append(
-                Link(
-                    f"s{i - 1}",
-                    f"s{i}",
-                    low,
-                    low + draw(st.integers(0, 14)),
-                    hard=draw(st.booleans()),
-                )
-            )
-    closed_start = start + dt.timedelta(days=draw(st.integers(0, length)))
-    unavailable = [
-        ClosedPeriod(
-            "Stängt",
-            closed_start,
-            closed_start + dt.timedelta(days=draw(st.integers(0, 20))),
-            weight=draw(st.sampled_from((None, None, 50))),
-        )
-    ]
-    pins = []
-    if draw(st.booleans()) and series[0].count.max > 0:
-        first = series[0]
-        day = start + dt.timedelta(days=draw(st.integers(0, length)))
-        while day.weekday() not in first.weekdays:
-            day += dt.timedelta(days=1)
-        if day + dt.timedelta(days=first.days - 1) <= end:
-            pins.append(Pin(first.id, day))
-    try:
-        return Problem(
-            "Slump",
-            start,
-            end,
-            series=series,
-            bodies=bodies,
-            links=links,
-            unavailable=unavailable,
-            pins=pins,
-        )
-    except ValidationError:  # e.g. a count the period cannot hold: not the solver's business
-        reject()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
