@@ -14,6 +14,9 @@ minimised one after the other, each bounded by the optimum of the one before:
    cancelling it and adding another);
 3. the plan's own soft cost.
 
+When the booked plan still keeps every rule (the checker says so), it is the answer at
+once: no change is the least change, and a plan without changes has a fixed cost.
+
 The first two are one search (changes weighted above any number of days), the
 third a second search bounded by the first's optimum.
 """
@@ -31,6 +34,7 @@ from attrs import frozen
 from ortools.sat.python import cp_model
 
 from motesplan._convert import to_date
+from motesplan.checker import check
 from motesplan.diff import Changes, changes
 from motesplan.errors import ValidationError
 from motesplan.freedays import Calendar, Slot
@@ -379,6 +383,25 @@ def _failure(
     return Result(Status.INFEASIBLE, reason=reason)
 
 
+def _still_valid(problem: Problem, calendar: Calendar, booked: _Booked) -> PartReplan | None:
+    """The booked plan itself, when it keeps every rule of ``problem`` (as the checker
+    says) and every meeting is on one of its series' slots: then no change is the least
+    change, and with nothing changed the plan, and so its cost, is fixed. ``None``
+    otherwise, and the model decides."""
+    meetings = [booking.meeting for booking in booked.bookings]
+    report = check(problem, Plan(problem.start, problem.end, meetings, problem.timezone))
+    if not report.ok:
+        return None
+    pairs: list[tuple[Meeting, Slot]] = []
+    for meeting in meetings:
+        slots = {slot.date: slot for slot in calendar.slots(meeting.series)}
+        slot = slots.get(meeting.date)
+        if slot is None or (slot.start, slot.end) != (meeting.start, meeting.end):
+            return None
+        pairs.append((meeting, slot))
+    return PartReplan(Status.OPTIMAL, tuple(pairs), (), report.costs, report.objective, 0, 0, 0.0)
+
+
 def replan(
     problem: Problem,
     previous: Plan,
@@ -403,8 +426,9 @@ def replan(
     calendar = Calendar(problem)
     booked = _split(problem, previous, freeze)
     groups = parts(problem)
-    outcomes: list[PartReplan] = []
-    for index, group in enumerate(groups):
+    kept = _still_valid(problem, calendar, booked)
+    outcomes: list[PartReplan] = [kept] if kept is not None else []
+    for index, group in enumerate(groups if kept is None else ()):
         ids = {series.id for series in group}
         model = ReplanModel(
             problem,
