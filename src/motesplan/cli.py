@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -497,36 +498,11 @@ def _ics(args: argparse.Namespace) -> int:
     problem = config.problem
     language = _language(args, problem.language)
     _people(config)
-    organizer = config.organizer
-    assert organizer is not None
     plan = _read_plan(args.plan, problem)
     previous = _read_plan(args.changes[0], problem) if args.changes is not None else None
-    if previous is None:
-
-        def make(scratch: Path) -> list[Path]:
-            return write_invitations(
-                problem,
-                plan,
-                scratch,
-                organizer=organizer,
-                attendees=config.attendees,
-                language=language,
-            )
-
-    else:
-
-        def make(scratch: Path) -> list[Path]:
-            return write_changes(
-                problem,
-                previous,
-                plan,
-                scratch,
-                organizer=organizer,
-                attendees=config.attendees,
-                language=language,
-            )
-
-    written = _write_messages(directory, make, language)
+    written = _write_messages(
+        directory, _messages(config, problem, plan, previous, language), language
+    )
     if not written and previous is not None:
         print(phrase("cli.no_changes", language))
     return OK
@@ -549,6 +525,34 @@ def _why(config: Config, result: Result, language: str) -> str:
     if result.explanation is not None:
         return format_explanation(result.explanation, language, config.path).rstrip("\n")
     return result.reason
+
+
+def _messages(
+    config: Config, problem: Problem, plan: Plan, previous: Plan | None, language: str
+) -> Callable[[Path], list[Path]]:
+    """What writes the calendar messages of ``plan`` into a directory: one invitation
+    per meeting, or (with ``previous``) the updates and cancellations since it; from
+    the configuration's organizer and attendees (checked by :func:`_people` before)."""
+    organizer = config.organizer
+    assert organizer is not None
+    if previous is None:
+        return partial(
+            write_invitations,
+            problem,
+            plan,
+            organizer=organizer,
+            attendees=config.attendees,
+            language=language,
+        )
+    return partial(
+        write_changes,
+        problem,
+        previous,
+        plan,
+        organizer=organizer,
+        attendees=config.attendees,
+        language=language,
+    )
 
 
 def _write_messages(
@@ -609,21 +613,7 @@ def _replan(args: argparse.Namespace) -> int:
     ]
     _write_all(outputs, language)
     if args.changes is not None:
-        organizer = config.organizer
-        assert organizer is not None
-        new_plan = result.plan
-
-        def make(scratch: Path) -> list[Path]:
-            return write_changes(
-                problem,
-                previous,
-                new_plan,
-                scratch,
-                organizer=organizer,
-                attendees=config.attendees,
-                language=language,
-            )
-
+        make = _messages(config, problem, result.plan, previous, language)
         if not _write_messages(args.changes, make, language):
             print(phrase("cli.no_changes", language))
     return OK

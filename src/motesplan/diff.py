@@ -12,10 +12,10 @@ from attrs import frozen
 
 from motesplan.plan import Meeting, Plan
 
-__all__ = ["Changes", "changes"]
+__all__ = ["Changes", "changes", "same_for_people"]
 
 
-def _same_for_people(previous: Meeting, current: Meeting) -> bool:
+def same_for_people(previous: Meeting, current: Meeting) -> bool:
     """Equal in everything a calendar shows (not ``sequence`` or ``pinned``)."""
     return attrs.evolve(previous, sequence=0, pinned=False) == attrs.evolve(
         current, sequence=0, pinned=False
@@ -72,7 +72,7 @@ def changes(previous: Plan, current: Plan) -> Changes:
                 unchanged.append(meeting)
             else:
                 cancelled.append(before)
-        elif before.cancelled or not _same_for_people(before, meeting):
+        elif before.cancelled or not same_for_people(before, meeting):
             moved.append((before, meeting))
         else:
             unchanged.append(meeting)

@@ -23,8 +23,6 @@ _PHRASES: dict[str, dict[Language, str]] = {
     "bridge_day": {"sv": "Klämdag", "en": "Bridge day"},
     "school_break": {"sv": "Skollov", "en": "School break"},
     "week": {"sv": "v. {week}", "en": "week {week}"},
-    "from_time": {"sv": "från kl. {time}", "en": "from {time}"},
-    "until_time": {"sv": "till kl. {time}", "en": "until {time}"},
     "whole_day": {"sv": "hela dagen", "en": "whole day"},
     "all_series": {"sv": "alla serier", "en": "all series"},
     # meeting forms
@@ -477,15 +475,6 @@ _PHRASES.update(
         },
         "cli.no_days": {"sv": "Ingen otillgänglig tid.", "en": "No unavailable time."},
         "cli.no_changes": {"sv": "Inga ändringar att skicka.", "en": "No changes to send."},
-        "cli.files": {
-            "sv": "{count} filer skrivna i {dir}",
-            "en": "{count} files written in {dir}",
-        },
-        "cli.missing_people": {
-            "sv": "{path}: key '{key}' saknas; ange organizer och attendees för att skriva "
-            "inbjudningar",
-            "en": "{path}: key '{key}' is missing; give organizer and attendees to write invitations",
-        },
     }
 )
 

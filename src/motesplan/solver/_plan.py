@@ -130,7 +130,8 @@ def _proven_infeasible(
     return None
 
 
-def _meeting(problem: Problem, slot: Slot) -> Meeting:
+def build_meeting(problem: Problem, slot: Slot) -> Meeting:
+    """The meeting a chosen slot makes (without its id)."""
     series = problem.get_series(slot.series)
     pin = slot.pin
     return Meeting(
@@ -157,7 +158,8 @@ def _reporter(
     return report
 
 
-def _merge_status(statuses: list[Status]) -> Status:
+def merge_status(statuses: list[Status]) -> Status:
+    """The status of a whole problem: the worst of its parts'."""
     for status in (Status.INFEASIBLE, Status.TIMED_OUT, Status.FEASIBLE):
         if status in statuses:
             return status
@@ -227,7 +229,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         model.result(canonical=options.canonical, time_limit=left() / (len(models) - index))
         for index, model in enumerate(models)
     ]
-    status = _merge_status([outcome.status for outcome in outcomes])
+    status = merge_status([outcome.status for outcome in outcomes])
     runtime = time.perf_counter() - started
     if not status.has_plan:
         failed = [group for group, o in zip(groups, outcomes, strict=False) if o.status is status]
@@ -243,7 +245,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         )
         return Result(status, reason=reason, runtime=time.perf_counter() - started)
     meetings = number_meetings(
-        _meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen
+        build_meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen
     )
     ids = {f"{m.series}@{m.date}": m.id for m in meetings}
     costs = tuple(

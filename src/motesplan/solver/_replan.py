@@ -35,7 +35,7 @@ from ortools.sat.python import cp_model
 
 from motesplan._convert import to_date
 from motesplan.checker import check
-from motesplan.diff import Changes, changes
+from motesplan.diff import Changes, changes, same_for_people
 from motesplan.errors import ValidationError
 from motesplan.freedays import Calendar, Slot
 from motesplan.model import Problem, Series
@@ -43,9 +43,7 @@ from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
 from motesplan.replan import Alternative, Alternatives, ReplanResult
 from motesplan.solver._cpsat import Expr, PlanModel
 from motesplan.solver._options import SolveOptions
-from motesplan.solver._plan import _meeting as build_meeting
-from motesplan.solver._plan import _merge_status as merge_status
-from motesplan.solver._plan import parts, solve
+from motesplan.solver._plan import build_meeting, merge_status, parts, solve
 from motesplan.solver._sat import make_solver
 from motesplan.text import format_date, phrase
 
@@ -83,8 +81,6 @@ class PartReplan:
         added: slots chosen that no booked meeting takes.
         costs: the soft costs of the new plan.
         objective: its soft cost in points.
-        changes: meetings moved, cancelled or added.
-        days: the days objective (see the module docstring).
         runtime: seconds spent in CP-SAT.
     """
 
@@ -93,8 +89,6 @@ class PartReplan:
     added: tuple[Slot, ...] = ()
     costs: tuple[Cost, ...] = ()
     objective: int = 0
-    changes: int = 0
-    days: int = 0
     runtime: float = 0.0
 
 
@@ -129,13 +123,11 @@ class ReplanModel:
         self._days: list[Expr] = []
         for each in series:
             self._add_series(each, [b for b in bookings if b.meeting.series == each.id])
-        self.changes: Expr = sum(self._changes)
-        self.days: Expr = sum(self._days)
         # every pair, cancellation and addition costs at most WINDOW_DAYS days, so
         # one change more always outweighs any number of days: the first two
         # objectives in one search
         most_days = WINDOW_DAYS * (len(self._days) + 1)
-        self.disruption: Expr = (most_days + 1) * self.changes + self.days
+        self.disruption: Expr = (most_days + 1) * sum(self._changes) + sum(self._days)
 
     def _add_series(self, series: Series, bookings: Sequence[Booking]) -> None:
         model = self.model
@@ -203,7 +195,6 @@ class ReplanModel:
         if hint is not None:
             self._hint_booked(hint)
         stages = (self.disruption, self.base.objective)
-        found: list[int] = []
         for share, goal in zip(STAGE_SHARES, stages, strict=True):
             left = time_limit - (time.perf_counter() - started)
             self.model.minimize(goal)
@@ -220,13 +211,10 @@ class ReplanModel:
                     return PartReplan(Status.TIMED_OUT, runtime=runtime)
                 solver = self.base.replay(values)
                 status = Status.FEASIBLE
-                found.append(solver.value(goal))
                 break
             if code == cp_model.FEASIBLE:
                 status = Status.FEASIBLE
-            best = solver.value(goal)
-            found.append(best)
-            self.model.add(goal <= best)
+            self.model.add(goal <= solver.value(goal))
             values = self.base.assignment(solver)
         assert solver is not None
         reader: Callable[[Expr], int] = solver.value
@@ -245,8 +233,6 @@ class ReplanModel:
             added=tuple(slot for slot in chosen if slot not in paired),
             costs=costs,
             objective=reader(self.base.objective),
-            changes=reader(self.changes),
-            days=reader(self.days),
             runtime=runtime,
         )
 
@@ -269,10 +255,10 @@ def booked_on_own_date(meeting: Meeting, slot: Slot) -> bool:
 
 def evolve_booked(meeting: Meeting, new: Meeting) -> Meeting:
     """``new`` under the booked meeting's id, its sequence raised if people see a change."""
-    same = attrs.evolve(new, id=meeting.id, sequence=meeting.sequence, pinned=False)
-    if same == attrs.evolve(meeting, pinned=False):
-        return attrs.evolve(same, pinned=new.pinned)
-    return attrs.evolve(new, id=meeting.id, sequence=meeting.sequence + 1)
+    moved = attrs.evolve(new, id=meeting.id, sequence=meeting.sequence)
+    if same_for_people(meeting, moved):
+        return moved
+    return attrs.evolve(moved, sequence=meeting.sequence + 1)
 
 
 # --- whole problems -----------------------------------------------------------------
@@ -392,14 +378,16 @@ def _still_valid(problem: Problem, calendar: Calendar, booked: _Booked) -> PartR
     report = check(problem, Plan(problem.start, problem.end, meetings, problem.timezone))
     if not report.ok:
         return None
+    slots = {
+        (slot.series, slot.date): slot for s in problem.series for slot in calendar.slots(s.id)
+    }
     pairs: list[tuple[Meeting, Slot]] = []
     for meeting in meetings:
-        slots = {slot.date: slot for slot in calendar.slots(meeting.series)}
-        slot = slots.get(meeting.date)
+        slot = slots.get((meeting.series, meeting.date))
         if slot is None or (slot.start, slot.end) != (meeting.start, meeting.end):
             return None
         pairs.append((meeting, slot))
-    return PartReplan(Status.OPTIMAL, tuple(pairs), (), report.costs, report.objective, 0, 0, 0.0)
+    return PartReplan(Status.OPTIMAL, tuple(pairs), (), report.costs, report.objective)
 
 
 def replan(
@@ -503,10 +491,10 @@ def alternatives(
     booked = _split(problem, previous, None)
     group = next(g for g in parts(problem) if any(s.id == target.series for s in g))
     ids = {series.id for series in group}
-    mine = [b for b in booked.bookings if b.meeting.series in ids]
+    mine = tuple(b for b in booked.bookings if b.meeting.series in ids)
     # everything outside this part stays as booked
     rest = _Booked(
-        tuple(b for b in booked.bookings if b.meeting.series in ids),
+        mine,
         booked.carried + tuple(b.meeting for b in booked.bookings if b.meeting.series not in ids),
     )
 
