@@ -7,6 +7,9 @@ plan for people and for programs.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 from motesplan._convert import Weekday
@@ -58,14 +61,6 @@ from motesplan.rotation import (
 )
 from motesplan.rotation_checker import RotationCheck, RotationViolation, check_rotation
 from motesplan.rotation_report import format_rotation_table, rotation_markdown, rotation_to_json
-from motesplan.solver import (
-    Progress,
-    SolveOptions,
-    alternatives,
-    replan,
-    solve,
-    solve_rotation,
-)
 from motesplan.unavailable import (
     Block,
     BlockKind,
@@ -75,6 +70,40 @@ from motesplan.unavailable import (
     PublicHolidays,
     SchoolBreaks,
 )
+
+# ``from motesplan.replan import ...`` above bound the submodule as this package's
+# attribute ``replan``; that name is the solver's function, looked up below.
+globals().pop("replan", None)
+
+if TYPE_CHECKING:
+    from motesplan.solver import (
+        Progress,
+        SolveOptions,
+        alternatives,
+        replan,
+        solve,
+        solve_rotation,
+    )
+
+# The solver loads OR-Tools (and numpy, pandas, protobuf), which takes longer than all
+# the rest of motesplan: it is imported on first use of one of these names (PEP 562), so
+# checking a plan, listing free days or ``motesplan --help`` never load it.
+_SOLVER_NAMES = frozenset(
+    {"Progress", "SolveOptions", "alternatives", "replan", "solve", "solve_rotation"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SOLVER_NAMES:
+        value = getattr(importlib.import_module("motesplan.solver"), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _SOLVER_NAMES)
+
 
 __all__ = [
     "Agreement",

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import attrs
 
@@ -47,15 +47,12 @@ from motesplan.rotation_report import (
     rotation_markdown,
     rotation_to_json,
 )
-from motesplan.solver import (
-    Progress,
-    SolveOptions,
-    alternatives,
-    replan,
-    solve,
-    solve_rotation,
-)
 from motesplan.text import format_date, format_time_range, phrase
+
+if TYPE_CHECKING:
+    # The solver loads OR-Tools (numpy, pandas, protobuf): the commands that solve import
+    # it when they run, so `check`, `days`, `ics`, --help and --version start fast.
+    from motesplan.solver import Progress, SolveOptions
 
 __all__ = ["UsageError", "main"]
 
@@ -278,6 +275,8 @@ class _ProgressLine:
 
 
 def _options(args: argparse.Namespace, progress: _ProgressLine | None) -> SolveOptions:
+    from motesplan.solver import SolveOptions  # noqa: PLC0415
+
     return SolveOptions(
         time_limit=args.time_limit,
         workers=args.workers,
@@ -352,6 +351,8 @@ def _language(args: argparse.Namespace, default: str) -> str:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    from motesplan.solver import solve  # noqa: PLC0415
+
     for output in (args.json, args.ics, args.markdown):
         _check_output(output)
     config = _load(args.config)
@@ -379,6 +380,8 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _rotation(args: argparse.Namespace) -> int:
+    from motesplan.solver import solve_rotation  # noqa: PLC0415
+
     for output in (args.json, args.markdown):
         _check_output(output)
     config = _load(args.config)
@@ -579,6 +582,8 @@ def _write_messages(
 
 
 def _replan(args: argparse.Namespace) -> int:
+    from motesplan.solver import replan  # noqa: PLC0415
+
     for output in (args.json, args.ics):
         _check_output(output)
     if args.changes is not None:
@@ -620,6 +625,8 @@ def _replan(args: argparse.Namespace) -> int:
 
 
 def _alternatives(args: argparse.Namespace) -> int:
+    from motesplan.solver import alternatives  # noqa: PLC0415
+
     config = _load(args.config)
     language = _language(args, config.problem.language)
     problem = config.problem.evolve(language=language)
