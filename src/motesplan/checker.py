@@ -192,6 +192,9 @@ class SpreadDetail(CostDetail):
         preferred: ``P``, the series' preferred count.
         previous: for a gap, the meeting before it.
         previous_date: that meeting's date.
+        window_start: the first slot of the window the spread is measured over, when a
+            link makes it later than the series' first slot (``None`` otherwise).
+        window_end: its last slot, when a link makes it earlier than the series' last.
     """
 
     RULE: ClassVar[str] = "spread"
@@ -203,6 +206,8 @@ class SpreadDetail(CostDetail):
     preferred: int
     previous: str | None = None
     previous_date: dt.date | None = None
+    window_start: dt.date | None = None
+    window_end: dt.date | None = None
 
     def belongs_to(self, cost: Cost) -> bool:
         """Whether this part is part of ``cost`` (the series' spread)."""
@@ -461,12 +466,19 @@ class _Checker:
                 )
             )
         slots = [slot.date for slot in self.calendar.slots(series.id)]
-        # a meeting off the slots (a broken rule) counts at its place among them
-        positions = sorted(bisect_left(slots, m.date) for m in meetings)
-        total = spread_cost(positions, len(slots), count.preferred)
+        # measured within the series' window (a link can shift it); a meeting off the
+        # slots (a broken rule) counts at its place among them
+        first, last = self.calendar.spread_window(series.id)
+        positions = sorted(bisect_left(slots, m.date) - first for m in meetings)
+        window = last - first + 1
+        total = spread_cost(positions, window, count.preferred)
         self.costs.append(Cost("spread", series.id, weights.spread * total, total))
+        starts = slots[first] if 0 < first < len(slots) else None
+        ends = slots[last] if 0 <= last < len(slots) - 1 else None
         self.details.extend(
-            _spread_details(series, meetings, positions, len(slots), weights.spread)
+            _spread_details(
+                series, meetings, positions, window, weights.spread, window=(starts, ends)
+            )
         )
         for meeting in meetings:
             if meeting.location in series.locations[1:]:
@@ -574,7 +586,13 @@ def _link_detail(
 
 
 def _spread_details(
-    series: Series, meetings: Sequence[Meeting], positions: Sequence[int], slots: int, weight: int
+    series: Series,
+    meetings: Sequence[Meeting],
+    positions: Sequence[int],
+    slots: int,
+    weight: int,
+    *,
+    window: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> list[SpreadDetail]:
     """The spread of a series, part by part: the room before the first meeting, each
     gap, the room after the last. The parts' amounts add up to
@@ -602,6 +620,8 @@ def _spread_details(
             preferred=preferred,
             previous=None if previous is None else previous.id,
             previous_date=None if previous is None else previous.date,
+            window_start=window[0],
+            window_end=window[1],
         )
 
     parts = [part("before", meetings[0], positions[0], edge_cost(positions[0], slots, preferred))]

@@ -133,7 +133,7 @@ def _spread_intro(detail: SpreadDetail, language: str) -> str:
         language,
         count=detail.preferred,
     )
-    return phrase(
+    text = phrase(
         "costs.spread",
         language,
         gap=_number(gap, language),
@@ -141,6 +141,17 @@ def _spread_intro(detail: SpreadDetail, language: str) -> str:
         slots=_slots(detail.total_slots, language),
         meetings=meetings,
     )
+    if detail.window_start is None and detail.window_end is None:
+        return text
+    # a link shifts the window the spread is measured over (docs/objective.md)
+    start, end = detail.window_start, detail.window_end
+    dates = {
+        name: format_day_month(day, language)
+        for name, day in (("start", start), ("end", end))
+        if day is not None
+    }
+    key = "costs.spread." + ("window" if len(dates) == 2 else f"window_{next(iter(dates))}")
+    return f"{text} ({phrase(key, language, **dates)})"
 
 
 def _text(detail: CostDetail, names: dict[str, str], language: str, with_year: bool) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from attrs import frozen
 
 from motesplan.model import Pin, Problem, Series
+from motesplan.objective import spread_windows
 from motesplan.text import check_language
 from motesplan.unavailable import MINUTES_PER_DAY, Block, minutes
 
@@ -91,6 +92,7 @@ class Calendar:
             by_day[block.date].append(block)
         self._by_day = {day: tuple(items) for day, items in by_day.items()}
         self._slots: dict[str, tuple[Slot, ...]] = {}
+        self._windows: dict[str, tuple[int, int]] | None = None
 
     def blocks_on(self, day: dt.date) -> tuple[Block, ...]:
         """Every block on ``day``."""
@@ -115,6 +117,16 @@ class Calendar:
         if series_id not in self._slots:
             self._slots[series_id] = tuple(self._make_slots(self.problem.get_series(series_id)))
         return self._slots[series_id]
+
+    def spread_window(self, series_id: str) -> tuple[int, int]:
+        """The first and last index into :meth:`slots` over which the series' spread is
+        measured (:func:`~motesplan.objective.spread_windows`: all its slots unless a
+        link shifts where it starts or ends)."""
+        if self._windows is None:
+            self._windows = spread_windows(
+                self.problem, lambda s: [slot.date for slot in self.slots(s)]
+            )
+        return self._windows[series_id]
 
     def _make_slots(self, series: Series) -> Iterator[Slot]:
         problem = self.problem

@@ -724,6 +724,18 @@ _PHRASES.update(
         },
         "costs.slot": {"sv": "{count} möjlig mötesdag", "en": "{count} possible meeting day"},
         "costs.slots": {"sv": "{count} möjliga mötesdagar", "en": "{count} possible meeting days"},
+        "costs.spread.window_start": {
+            "sv": "räknat från {start}, när länken tidigast låter serien mötas",
+            "en": "counted from {start}, the earliest its link lets the series meet",
+        },
+        "costs.spread.window_end": {
+            "sv": "räknat till {end}, när länken senast låter serien mötas",
+            "en": "counted up to {end}, the latest its link lets the series meet",
+        },
+        "costs.spread.window": {
+            "sv": "räknat {start}–{end}, där länken låter serien mötas",
+            "en": "counted {start} to {end}, where its link lets the series meet",
+        },
         "costs.spread.before": {
             "sv": "första mötet, {slots} före, jämnt vore {even}",
             "en": "the first meeting, {slots} before it, even would be {even}",
