@@ -351,13 +351,13 @@ def _language(args: argparse.Namespace, default: str) -> str:
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from motesplan.solver import solve  # noqa: PLC0415
-
     for output in (args.json, args.ics, args.markdown):
         _check_output(output)
     config = _load(args.config)
     language = _language(args, config.problem.language)
     problem = config.problem.evolve(language=language)  # reasons in the language asked for
+    from motesplan.solver import solve  # noqa: PLC0415 (a broken file is told without it)
+
     found: list[Result] = []
     _solving(args, lambda options: found.append(solve(problem, options)))
     result = found[0]

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
+import time
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from typing import Any, TypeAlias
 
 from attrs import frozen
@@ -22,11 +25,20 @@ from motesplan.objective import SPREAD_SCALE, edge_cost, gap_cost
 from motesplan.plan import Cost, Status
 from motesplan.solver._sat import make_solver
 
-__all__ = ["PartResult", "PlanModel"]
+__all__ = ["PartResult", "Phase", "PlanModel"]
 
 # OR-Tools types its expressions as a union with numpy scalars that mypy cannot add
 # together; inside this module expressions are simply "an OR-Tools linear expression".
 Expr: TypeAlias = Any
+
+
+class Phase(Enum):
+    """Which search a part's next turn runs: the full search (it proves small parts and
+    improves on the constructed plan), or, when that stalls, the neighbourhood search,
+    until a whole round of it finds nothing better."""
+
+    SEARCH = "search"
+    IMPROVE = "improve"
 
 
 @frozen
@@ -51,12 +63,56 @@ class PartResult:
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Callable[[float, float, float], None]) -> None:
+    """Reports each better plan and notes when the last one came (for :class:`_Watch`)."""
+
+    def __init__(self, report: Callable[[float, float, float], None] | None) -> None:
         super().__init__()
         self._report = report
+        self.last: float | None = None  # when the last significantly better plan came
+        self._reference = math.inf  # its cost
 
     def on_solution_callback(self) -> None:
-        self._report(self.objective_value, self.best_objective_bound, self.wall_time)
+        if self.objective_value < (1 - SIGNIFICANT) * self._reference:
+            self.last, self._reference = time.perf_counter(), self.objective_value
+        if self._report is not None:
+            self._report(self.objective_value, self.best_objective_bound, self.wall_time)
+
+
+SIGNIFICANT = 0.01
+"""A plan at least this share cheaper than the last counts as progress for :class:`_Watch`."""
+
+
+class _Watch:
+    """Stops a search that has found no significantly better plan for ``stall()``
+    seconds, so that the part's time goes to another kind of search."""
+
+    def __init__(
+        self, solver: cp_model.CpSolver, callback: _Callback, stall: Callable[[], float]
+    ) -> None:
+        self.stalled = False
+        self._done = threading.Event()
+        self._thread = threading.Thread(
+            target=self._watch, args=(solver, callback, stall), daemon=True
+        )
+
+    def __enter__(self) -> _Watch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _watch(
+        self, solver: cp_model.CpSolver, callback: _Callback, stall: Callable[[], float]
+    ) -> None:
+        started = time.perf_counter()
+        while not self._done.wait(0.05):
+            last = callback.last if callback.last is not None else started
+            if time.perf_counter() - last > stall():
+                self.stalled = True
+                solver.stop_search()
+                return
 
 
 class PlanModel:
@@ -68,7 +124,14 @@ class PlanModel:
         series: the series of this part.
     """
 
-    def __init__(self, problem: Problem, calendar: Calendar, series: Sequence[Series]) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        calendar: Calendar,
+        series: Sequence[Series],
+        *,
+        fixed: Mapping[str, Sequence[Slot]] | None = None,
+    ) -> None:
         self.problem = problem
         self.calendar = calendar
         self.series = tuple(series)
@@ -78,10 +141,12 @@ class PlanModel:
         self.terms: list[_Term] = []
         for each in self.series:
             self._add_series(each)
+        for series_id, chosen in (fixed or {}).items():
+            self._add_fixed(series_id, chosen)
         self._add_no_overlap()
-        ids = {each.id for each in self.series}
+        ids = set(self.slots)
         for link in problem.links:
-            if link.after in ids:
+            if link.after in ids and link.before in ids:
                 self._add_link(link)
         self.objective = sum(term.points for term in self.terms)
         self.model.minimize(self.objective)
@@ -90,7 +155,14 @@ class PlanModel:
         self.runtime = 0.0
         self.bound = 0
         self._best: cp_model.CpSolver | None = None
-        self._hint_values: list[int] | None = None
+        self.hint_values: list[int] | None = None
+        # the constructed plan (a deterministic start), and whether every search so far
+        # ran on one worker from it, so that its optimum is the same in every run
+        self._start_values: list[int] | None = None
+        self.deterministic = True
+        self.workers_used = 0
+        self.best_cost: int | None = None  # the cost of the plan in hint_values
+        self.phase = Phase.SEARCH
 
     # -- hard rules --------------------------------------------------------
 
@@ -112,6 +184,17 @@ class PlanModel:
         self._add_count_term(series, count)
         self._add_slot_terms(series, pairs)
 
+    def _add_fixed(self, series_id: str, chosen: Sequence[Slot]) -> None:
+        """A series whose meetings are given: only for the links and the overlaps of
+        the series around it (a neighbourhood's model); its own costs are not counted."""
+        pairs = tuple(
+            (slot, self.model.new_bool_var(f"{series_id}@{slot.date}")) for slot in chosen
+        )
+        for _, variable in pairs:
+            self.model.add(variable == 1)
+        self.slots[series_id] = pairs
+        self.counts[series_id] = len(pairs)
+
     def _add_path(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> None:
         """The meetings of a series as a path through its slots (a network flow).
 
@@ -127,6 +210,9 @@ class PlanModel:
             return
         preferred = series.count.preferred
         dates = [slot.date for slot, _ in pairs]
+        # the spread is measured within the series' window (objective.spread_windows)
+        first_slot, last_slot = self.calendar.spread_window(series.id)
+        window = last_slot - first_slot + 1
         inflow: list[list[Expr]] = [[] for _ in pairs]
         outflow: list[list[Expr]] = [[] for _ in pairs]
         start_arcs: list[Expr] = []
@@ -139,15 +225,15 @@ class PlanModel:
             return variable
 
         for index in range(slots):  # from the start to the first meeting, from the last to the end
-            first = arc(edge_cost(index, slots, preferred))
+            first = arc(edge_cost(index - first_slot, window, preferred))
             start_arcs.append(first)
             inflow[index].append(first)
-            outflow[index].append(arc(edge_cost(slots - 1 - index, slots, preferred)))
+            outflow[index].append(arc(edge_cost(last_slot - index, window, preferred)))
         if series.count.min == 0:
             start_arcs.append(model.new_bool_var(""))  # no meeting at all
         model.add_exactly_one(start_arcs)
 
-        even = -(-slots // max(preferred, 1))  # ceil(g)
+        even = -(-window // max(preferred, 1))  # ceil(g)
         least = series.min_gap_days or 0
         most = series.max_gap_days
         # wait node j: the last meeting was on slot j or before, the next is after j
@@ -166,12 +252,12 @@ class PlanModel:
                 if most is None and later - index > reach:
                     break
                 if days >= least:
-                    link = arc(gap_cost(later - index, slots, preferred))
+                    link = arc(gap_cost(later - index, window, preferred))
                     outflow[index].append(link)
                     inflow[later].append(link)
             entry = index + reach
             if most is None and entry + 1 < slots:
-                link = arc(gap_cost(reach, slots, preferred))
+                link = arc(gap_cost(reach, window, preferred))
                 outflow[index].append(link)
                 wait_in.setdefault(entry, []).append(link)
         if wait_in:
@@ -290,6 +376,37 @@ class PlanModel:
 
     # -- solving, in steps the caller schedules across parts -----------------------
 
+    def start_from(self, chosen: Mapping[str, Sequence[Slot]], *, first: bool = True) -> int | None:
+        """Take a constructed plan as the plan so far and the hint of every search.
+
+        Every variable gets its value, the auxiliary ones of the spread, the links and
+        the count too (CP-SAT, with the chosen slots fixed, completes the assignment),
+        so the hint is complete. Returns the plan's cost, or ``None`` (and nothing
+        changes) when the plan breaks a rule of the model. ``first``: this is the
+        constructed plan, the start of every canonical search.
+        """
+        picked = {(slot.series, slot.date) for slots in chosen.values() for slot in slots}
+        for series_id, pairs in self.slots.items():
+            for slot, variable in pairs:
+                self.model.add_hint(variable, int((series_id, slot.date) in picked))
+        solver = cp_model.CpSolver()
+        solver.parameters.fix_variables_to_their_hinted_value = True
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = 0
+        solver.parameters.max_time_in_seconds = 10.0
+        code = solver.solve(self.model)
+        self.model.clear_hints()  # type: ignore[no-untyped-call]
+        self.runtime += solver.wall_time
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        self.hint_values = self.assignment(solver)
+        if first:
+            self._start_values = self.hint_values
+        self._best = None
+        self.status = Status.FEASIBLE
+        self.best_cost = int(solver.value(self.objective))
+        return self.best_cost
+
     def search(
         self,
         time_limit: float,
@@ -297,24 +414,40 @@ class PlanModel:
         *,
         log: bool = False,
         report: Callable[[float, float, float], None] | None = None,
-    ) -> None:
-        """Optimise for at most ``time_limit`` seconds, from the best plan so far."""
-        if self._hint_values is not None:
-            self.hint(self._hint_values)
+        stall: Callable[[], float] | None = None,
+    ) -> bool:
+        """Optimise for at most ``time_limit`` seconds, from the best plan so far; with
+        ``stall``, stop when no significantly better plan came for ``stall()`` seconds.
+        Returns whether it stalled."""
+        if self.hint_values is not None:
+            self.hint(self.hint_values)
         solver = make_solver(max(time_limit, 0.01), workers)
         solver.parameters.log_search_progress = log
-        code = solver.solve(self.model, _Callback(report) if report else None)
+        self.workers_used = max(self.workers_used, workers)
+        if workers > 1:
+            self.deterministic = False
+        callback = _Callback(report)
+        watch = _Watch(solver, callback, stall or (lambda: math.inf))
+        with watch:
+            code = solver.solve(self.model, callback)
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         self._spend(solver)
         if code == cp_model.OPTIMAL:
             self.status, self._best = Status.OPTIMAL, solver
+            self.hint_values = self.assignment(solver)
+            self.best_cost = round(solver.objective_value)
         elif code == cp_model.FEASIBLE:
-            self.status, self._best = Status.FEASIBLE, solver
-            self._hint_values = self.assignment(solver)
+            self.status = Status.FEASIBLE
+            self.deterministic = False  # where a time limit stopped it
+            if self.best_cost is None or solver.objective_value < self.best_cost:
+                self._best = solver
+                self.hint_values = self.assignment(solver)
+                self.best_cost = round(solver.objective_value)
         elif code == cp_model.INFEASIBLE:
             self.status = Status.INFEASIBLE
         elif code != cp_model.UNKNOWN:  # MODEL_INVALID: a bug here, never the user's input
             raise RuntimeError(f"CP-SAT rejected the model: {solver.status_name(code)}")
+        return watch.stalled and self.status is Status.FEASIBLE
 
     def find_plan(self, time_limit: float, workers: int, *, log: bool = False) -> None:
         """Search for any plan that keeps the hard rules, ignoring the cost.
@@ -330,14 +463,24 @@ class PlanModel:
         solver.parameters.random_seed = 0
         solver.parameters.stop_after_first_solution = True
         solver.parameters.log_search_progress = log
+        self.deterministic = False  # its plan starts the next search: no fixed start
         code = solver.solve(self.model)
         self.model.minimize(self.objective)
         self.runtime += solver.wall_time
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            self._hint_values = self.assignment(solver)
+            self.hint_values = self.assignment(solver)
+            self._best = None
+            self.best_cost = None  # read off the plan when it is needed
             self.status = Status.FEASIBLE
         elif code == cp_model.INFEASIBLE:
             self.status = Status.INFEASIBLE
+
+    def chosen_slots(self, values: Sequence[int]) -> dict[str, tuple[Slot, ...]]:
+        """The chosen slots of every series in an assignment of the model."""
+        return {
+            series_id: tuple(slot for slot, variable in pairs if values[variable.index])
+            for series_id, pairs in self.slots.items()
+        }
 
     def result(self, *, canonical: bool, time_limit: float) -> PartResult:
         """The outcome; first (if ``canonical`` and proven optimal, and time allows) the
@@ -346,11 +489,16 @@ class PlanModel:
             return PartResult(self.status, (), None, None, (), self.runtime)
         solver = self._best
         if solver is None:
-            assert self._hint_values is not None
-            solver = self.replay(self._hint_values)
+            assert self.hint_values is not None
+            solver = self.replay(self.hint_values)
         values: Callable[[Expr], int] = solver.value
         objective = values(self.objective)
-        if self.status is Status.OPTIMAL and canonical and time_limit > 0:
+        if (
+            self.status is Status.OPTIMAL
+            and canonical
+            and not self.deterministic
+            and time_limit > 0
+        ):
             canonical_solver = self._canonical(objective, time_limit)
             if canonical_solver is not None:
                 values = canonical_solver.value
@@ -381,12 +529,15 @@ class PlanModel:
             self.bound = max(self.bound, math.floor(bound + 1e-6))
 
     def assignment(self, solver: cp_model.CpSolver) -> list[int]:
-        index = self.model.get_int_var_from_proto_index
-        return [solver.value(index(i)) for i in range(len(self.model.proto.variables))]
+        """The value of every variable of the model in the solver's solution."""
+        return list(solver.response_proto.solution)
 
     def hint(self, values: list[int]) -> None:
-        for index, value in enumerate(values):
-            self.model.add_hint(self.model.get_int_var_from_proto_index(index), value)
+        """Hint every variable of the model (a complete hint), replacing any hint."""
+        self.model.clear_hints()  # type: ignore[no-untyped-call]
+        hint = self.model.proto.solution_hint
+        hint.vars.extend(range(len(values)))
+        hint.values.extend(values)
 
     def replay(self, values: list[int]) -> cp_model.CpSolver:
         """A solver holding exactly this assignment, to read expressions off it."""
@@ -399,10 +550,14 @@ class PlanModel:
         return solver
 
     def _canonical(self, objective: int, time_limit: float) -> cp_model.CpSolver | None:
-        """Solve again with one worker, a fixed seed and no hint, the cost bounded by the
-        proven optimum: the same optimal plan whatever search found that optimum."""
+        """Solve again with one worker, a fixed seed and only the constructed plan (or
+        nothing) as hint, the cost bounded by the proven optimum: the same optimal plan
+        whatever search found that optimum."""
         self.model.add(self.objective <= objective)  # the last use of this model
+        if self._start_values is not None:
+            self.hint(self._start_values)
         solver = make_solver(time_limit, 1)
         code = solver.solve(self.model)
+        self.model.clear_hints()  # type: ignore[no-untyped-call]
         self.runtime += solver.wall_time
         return solver if code == cp_model.OPTIMAL else None

@@ -1,65 +1,40 @@
-"""Solving a whole problem: split it into independent parts, solve each, merge."""
+"""Solving a whole problem: split it into independent parts, build a plan of each at
+once, search them side by side, merge."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import attrs
 
-from motesplan.freedays import Calendar, Slot
+from motesplan.freedays import Calendar
 from motesplan.model import Problem, Series
-from motesplan.plan import Meeting, Plan, Result, Status, number_meetings
-from motesplan.solver._cpsat import PlanModel
+from motesplan.plan import Plan, Result, Status, number_meetings
+from motesplan.solver._construct import construct
+from motesplan.solver._cpsat import Phase, PlanModel
 from motesplan.solver._explain import explain
+from motesplan.solver._neighbourhood import Neighbourhoods, improve
 from motesplan.solver._options import Progress, SolveOptions
+from motesplan.solver._parts import build_meeting, parts
 from motesplan.text import format_date, phrase
 
 __all__ = ["parts", "solve"]
 
-PROBE_SECONDS = 1.0
-"""The first search per part, which usually proves a one-year plan optimal outright."""
-PROBE_SHARE = 0.2
-"""At most this share of the time left goes to the first searches."""
+STALL_SECONDS = 3.0
+STALL_SHARE = 0.3
+"""A full search that finds no better plan for this share of the time left (at least
+:data:`STALL_SECONDS`) stops, and the part's neighbourhoods are searched next."""
+MIN_TURN_SECONDS = 0.2
+"""No search starts with less time left than this (its presolve would not fit)."""
+CANONICAL_SECONDS = 2.0
+"""The least time the canonical search of a part proven optimal gets, even after the
+limit (only where the search ran on more than one worker)."""
 EXPLAIN_SHARE = 0.5
 """When no plan exists, explaining why may take this share of the time limit, on top
 of the time the solve took (a conflict is usually explained in well under a second)."""
-
-
-def parts(problem: Problem) -> tuple[tuple[Series, ...], ...]:
-    """The independent parts of a problem: series joined by a link or a shared body.
-
-    >>> from motesplan import Body, Link, Problem, Series
-    >>> def weekly(id, body):
-    ...     return Series(id, body, id.upper(), "monday", "09:00", "10:00", count=2)
-    >>> problem = Problem("X", "2024-01-01", "2024-03-31", bodies=[Body("a"), Body("b"), Body("c")],
-    ...     series=[weekly("a1", "a"), weekly("a2", "a"), weekly("b1", "c"), weekly("b2", "b")],
-    ...     links=[Link("a1", "b2", 7, 14)])
-    >>> [[s.id for s in part] for part in parts(problem)]
-    [['a1', 'a2', 'b2'], ['b1']]
-    """
-    root = {series.id: series.id for series in problem.series}
-
-    def find(item: str) -> str:
-        while root[item] != item:
-            root[item] = root[root[item]]
-            item = root[item]
-        return item
-
-    def join(first: str, second: str) -> None:
-        a, b = find(first), find(second)
-        if a != b:
-            root[max(a, b)] = min(a, b)
-
-    for link in problem.links:
-        join(link.before, link.after)
-    first_of_body: dict[str, str] = {}
-    for series in problem.series:
-        join(series.id, first_of_body.setdefault(series.body, series.id))
-    grouped: dict[str, list[Series]] = {}
-    for series in problem.series:
-        grouped.setdefault(find(series.id), []).append(series)
-    return tuple(tuple(group) for group in grouped.values())
 
 
 def _precheck(problem: Problem, calendar: Calendar) -> tuple[str, str] | None:
@@ -130,34 +105,6 @@ def _proven_infeasible(
     return None
 
 
-def build_meeting(problem: Problem, slot: Slot) -> Meeting:
-    """The meeting a chosen slot makes (without its id)."""
-    series = problem.get_series(slot.series)
-    pin = slot.pin
-    return Meeting(
-        id="",
-        series=series.id,
-        title=(pin.title if pin and pin.title else series.name),
-        date=slot.date,
-        start=slot.start,
-        end=slot.end,
-        end_date=slot.end_date,
-        location=slot.location,
-        form=(pin.form if pin and pin.form else series.form),
-        note=(pin.note if pin and pin.note else series.note),
-        pinned=pin is not None,
-    )
-
-
-def _reporter(
-    callback: Callable[[Progress], None], part: int, parts: int, started: float
-) -> Callable[[float, float, float], None]:
-    def report(objective: float, bound: float, _: float) -> None:
-        callback(Progress(part, parts, objective, bound, time.perf_counter() - started))
-
-    return report
-
-
 def merge_status(statuses: list[Status]) -> Status:
     """The status of a whole problem: the worst of its parts'."""
     for status in (Status.INFEASIBLE, Status.TIMED_OUT, Status.FEASIBLE):
@@ -169,6 +116,13 @@ def merge_status(statuses: list[Status]) -> Status:
 def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     """Find the best plan that keeps every hard rule of ``problem``.
 
+    First every independent part gets a plan at once, built without search
+    (``solver/_construct.py``); a part that gets none is checked for a conflict
+    among its hard rules before any search, so an impossible problem is answered
+    in about a second. Then all parts are searched side by side, each from its
+    constructed plan and allowed the whole remaining time, within the ``workers``
+    budget; the solve ends as soon as every part is proven optimal.
+
     Args:
         problem: the problem.
         options: time limit, workers, determinism, progress (default :class:`SolveOptions`).
@@ -176,12 +130,9 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     Returns:
         A :class:`~motesplan.Result`. When no plan exists its status is
         ``infeasible``, ``explanation`` names a small set of rules that cannot hold
-        together (found in at most :data:`EXPLAIN_SHARE` of the time limit, after
-        the solve) and ``reason`` says it in one line; that is not an error. The
-        first independent part without a plan is explained. When the search finds
-        no plan in time, the explanation's model gets the same extra time to prove
-        that none exists (then the result is infeasible, with its explanation); a
-        result that stays ``timed_out`` has no explanation.
+        together and ``reason`` says it in one line; that is not an error. When the
+        time limit comes first, the best plan found (at worst the constructed one) is
+        ``feasible``, with the proven bound; ``timed_out`` means no plan at all.
 
     >>> from motesplan import Body, Problem, Series
     >>> problem = Problem("X", "2024-01-01", "2024-03-31", bodies=[Body("a")],
@@ -192,47 +143,63 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     """
     options = options or SolveOptions()
     started = time.perf_counter()
+    deadline = started + options.time_limit
     calendar = Calendar(problem)
-    groups = parts(problem)
+    groups = parts(problem, calendar)
     obvious = _precheck(problem, calendar)
     if obvious is not None:
         series_id, reason = obvious
         part = next(g for g in groups if any(series.id == series_id for series in g))
         return _infeasible(problem, part, reason, options, started)
-    models = [PlanModel(problem, calendar, group) for group in groups]
-    deadline = started + options.time_limit
 
     def left() -> float:
         return deadline - time.perf_counter()
 
-    def search(number: int, model: PlanModel, seconds: float) -> None:
-        report = None
-        if options.on_progress is not None:
-            report = _reporter(options.on_progress, number, len(models), started)
-        model.search(seconds, options.workers, log=options.log, report=report)
+    lock = threading.Lock()
 
-    # 1. A short search per part: it usually proves the optimum outright.
-    for number, model in enumerate(models, start=1):
-        probe = min(PROBE_SECONDS, PROBE_SHARE * left() / (len(models) - number + 1))
-        search(number, model, probe)
-    # 2. Any plan at all for the parts still without one: without it there is no plan.
-    for index, model in enumerate(models):
-        if model.status is Status.TIMED_OUT:
-            waiting = sum(1 for m in models[index:] if m.status is Status.TIMED_OUT)
-            model.find_plan(left() / waiting, options.workers, log=options.log)
-    # 3. The rest of the time improves the parts not yet proven best, from their plans.
-    for index, model in enumerate(models):
-        if model.status is Status.FEASIBLE:
-            open_parts = sum(1 for m in models[index:] if m.status is Status.FEASIBLE)
-            search(index + 1, model, left() / open_parts)
+    def reporter(number: int) -> Callable[[float, float, float], None] | None:
+        callback = options.on_progress
+        if callback is None:
+            return None
+
+        def report(objective: float, bound: float, _: float) -> None:
+            with lock:  # parts report from their own threads
+                callback(Progress(number, len(groups), objective, bound, elapsed()))
+
+        return report
+
+    def elapsed() -> float:
+        return time.perf_counter() - started
+
+    # 1. A plan at once for every part; a part without one may have no plan at all.
+    built = [construct(problem, calendar, group) for group in groups]
+    for number, construction in enumerate(built, start=1):
+        report = reporter(number)
+        if construction is not None and report is not None:
+            report(construction.cost, 0, 0)
+    for group, construction in zip(groups, built, strict=True):
+        if construction is None:
+            explanation = explain(problem, group, time_limit=max(EXPLAIN_SHARE * left(), 0.1))
+            if explanation is not None:
+                return Result(
+                    Status.INFEASIBLE,
+                    reason=explanation.summary,
+                    runtime=elapsed(),
+                    explanation=explanation,
+                )
+    models = [PlanModel(problem, calendar, group) for group in groups]
+    for model, construction in zip(models, built, strict=True):
+        if construction is not None:
+            model.start_from(construction.chosen)
+    # 2. The parts searched side by side, from their plans, until all are proven.
+    _search_parts(models, options, left, reporter)
     outcomes = [
-        model.result(canonical=options.canonical, time_limit=left() / (len(models) - index))
-        for index, model in enumerate(models)
+        model.result(canonical=options.canonical, time_limit=max(left(), CANONICAL_SECONDS))
+        for model in models
     ]
     status = merge_status([outcome.status for outcome in outcomes])
-    runtime = time.perf_counter() - started
     if not status.has_plan:
-        failed = [group for group, o in zip(groups, outcomes, strict=False) if o.status is status]
+        failed = [group for group, o in zip(groups, outcomes, strict=True) if o.status is status]
         names = ", ".join(f"{series.name} ({series.id})" for series in failed[0])
         if status is Status.INFEASIBLE:
             reason = phrase("reason.infeasible", problem.language, names=names)
@@ -243,7 +210,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         reason = phrase(
             "reason.timed_out", problem.language, names=names, seconds=f"{options.time_limit:g}"
         )
-        return Result(status, reason=reason, runtime=time.perf_counter() - started)
+        return Result(status, reason=reason, runtime=elapsed())
     meetings = number_meetings(
         build_meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen
     )
@@ -260,5 +227,73 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         objective=sum(o.objective or 0 for o in outcomes),
         bound=sum(o.bound or 0 for o in outcomes),
         costs=tuple(c for c in costs if c.points or c.amount),
-        runtime=runtime,
+        runtime=elapsed(),
     )
+
+
+def _search_parts(
+    models: list[PlanModel],
+    options: SolveOptions,
+    left: Callable[[], float],
+    reporter: Callable[[int], Callable[[float, float, float], None] | None],
+) -> None:
+    """Search every part, all side by side, until each is proven optimal (or
+    infeasible) or the time is up.
+
+    Each part has the whole remaining time and its share of the workers (one each
+    when there are more parts than workers: then the parts share the cores). A
+    part's search is one CP-SAT search from its best plan; when that finds nothing
+    better for a while (:data:`STALL_SHARE`), the part's neighbourhoods are searched
+    (``_neighbourhood.py``) until a whole round of them finds nothing better, and
+    then the full search goes on from the better plan. Restarting a search costs its
+    presolve, so a part switches only when its search has stalled.
+    """
+    shares = _worker_shares(options.workers, len(models))
+
+    def crowding() -> float:
+        searching = sum(1 for m in models if m.status in (Status.FEASIBLE, Status.TIMED_OUT))
+        return max(1.0, searching / options.workers)
+
+    def stall() -> float:
+        # a part that shares its core waits longer before it calls a search stalled
+        return crowding() * max(STALL_SECONDS, STALL_SHARE * left())
+
+    def run(number: int) -> None:
+        model = models[number]
+        search = Neighbourhoods(model.problem, model.calendar, model.series)
+        workers = shares[number]
+        report = reporter(number + 1)
+        while left() > MIN_TURN_SECONDS and model.status in (Status.FEASIBLE, Status.TIMED_OUT):
+            if model.status is Status.TIMED_OUT:
+                model.find_plan(left(), workers, log=options.log)
+                continue
+            if model.phase is Phase.IMPROVE:
+                improve(model, search, left(), report=report)
+                continue
+            before = model.best_cost
+            stalled = model.search(left(), workers, log=options.log, report=report, stall=stall)
+            if model.best_cost != before:
+                search.reset()
+            if not stalled:
+                return  # proven, or the time is up
+            if not search.exhausted:
+                model.phase = Phase.IMPROVE
+
+    if len(models) == 1:
+        run(0)
+        return
+    with ThreadPoolExecutor(max_workers=len(models)) as pool:
+        for future in [pool.submit(run, number) for number in range(len(models))]:
+            future.result()
+
+
+def _worker_shares(workers: int, parts: int) -> list[int]:
+    """CP-SAT workers of each part: the budget shared out, at least one each (with more
+    parts than workers, the parts share the cores).
+
+    >>> _worker_shares(2, 1), _worker_shares(2, 3), _worker_shares(8, 3)
+    ([2], [1, 1, 1], [3, 3, 2])
+    """
+    if parts >= workers:
+        return [1] * parts
+    return [workers // parts + (1 if index < workers % parts else 0) for index in range(parts)]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import attrs
@@ -41,9 +41,11 @@ from motesplan.freedays import Calendar, Slot
 from motesplan.model import Problem, Series
 from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
 from motesplan.replan import Alternative, Alternatives, ReplanResult
+from motesplan.solver._construct import construct
 from motesplan.solver._cpsat import Expr, PlanModel
 from motesplan.solver._options import SolveOptions
-from motesplan.solver._plan import build_meeting, merge_status, parts, solve
+from motesplan.solver._parts import build_meeting, parts
+from motesplan.solver._plan import merge_status, solve
 from motesplan.solver._sat import make_solver
 from motesplan.text import format_date, phrase
 
@@ -185,14 +187,27 @@ class ReplanModel:
         *,
         canonical: bool,
         hint: Callable[[Meeting, Slot], bool] | None = None,
+        start: Mapping[str, Sequence[Slot]] | None = None,
     ) -> PartReplan:
-        """Minimise changes, then days, then the soft cost, within ``time_limit``."""
+        """Minimise changes, then days, then the soft cost, within ``time_limit``.
+
+        ``start``: a plan of these series that keeps every rule (the booked plan
+        repaired, :func:`repaired`); with the least changing pairing of the booked
+        meetings to it, it is the complete hint of the first search. Without it (or
+        when it breaks a rule of the freeze), ``hint`` says which booked meetings to
+        hint on their own dates.
+        """
         started = time.perf_counter()
         runtime = 0.0
         status = Status.OPTIMAL
         solver: cp_model.CpSolver | None = None
         values: list[int] | None = None
-        if hint is not None:
+        if start is not None:
+            self.model.minimize(self.disruption)
+            if self.base.start_from(start) is not None:
+                values = self.base.hint_values
+            runtime += self.base.runtime
+        if values is None and hint is not None:
             self._hint_booked(hint)
         stages = (self.disruption, self.base.objective)
         for share, goal in zip(STAGE_SHARES, stages, strict=True):
@@ -246,6 +261,109 @@ class ReplanModel:
         for series_id, pairs in self.base.slots.items():
             for slot, chosen in pairs:
                 self.model.add_hint(chosen, int((series_id, slot.date) in kept))
+
+
+ALONE = frozenset({"period", "weekday", "window", "time", "unavailable", "location"})
+"""The broken rules that only the meeting itself can mend, by moving (or going)."""
+ONLY_SHARE = 0.5
+"""At most this share of a part's time goes to replanning only what breaks a rule."""
+ONLY_SECONDS = 1.0
+"""... and at most this many seconds."""
+
+
+@frozen
+class _Broken:
+    """What breaks a rule in the booked plan, as the checker says: the meetings named
+    by any violation, and those that must change whatever else does."""
+
+    named: frozenset[str]
+    must: frozenset[str]
+
+
+def _broken(problem: Problem, booked: _Booked) -> _Broken:
+    meetings = [booking.meeting for booking in booked.bookings]
+    report = check(problem, Plan(problem.start, problem.end, meetings, problem.timezone))
+    named = {meeting for v in report.violations for meeting in v.meetings}
+    must = {meeting for v in report.violations if v.rule in ALONE for meeting in v.meetings}
+    return _Broken(frozenset(named), frozenset(must))
+
+
+def _only_what_breaks(
+    problem: Problem,
+    calendar: Calendar,
+    *,
+    series: Sequence[Series],
+    bookings: Sequence[Booking],
+    broken: _Broken,
+    freeze_until: dt.date | None,
+    seconds: float,
+) -> PartReplan | None:
+    """The replan of a part when moving only the meetings that break a rule is enough.
+
+    Every meeting that breaks a rule only it can mend (it is on a day that is closed
+    now, say) must change in any plan, so a plan that changes exactly those has the
+    fewest changes; and among such plans nothing else moves, so the small model in
+    which every other booked meeting is fixed solves all three objectives, in well
+    under a second after presolve. ``None`` when that is not enough (a hard link
+    makes a neighbour move too, say) or not solved in time: then the whole part is
+    replanned.
+    """
+    ids = {b.meeting.id for b in bookings}
+    must = broken.must & ids
+    if not must:
+        return None
+    fixed = [
+        b if b.meeting.id in broken.named else Booking(b.meeting, frozen=True) for b in bookings
+    ]
+    model = ReplanModel(problem, calendar, series, fixed, freeze_until=freeze_until)
+    limit = min(ONLY_SHARE * seconds, ONLY_SECONDS)
+    outcome = model.solve(limit, 1, canonical=False, hint=booked_on_own_date)
+    if outcome.status is not Status.OPTIMAL:
+        return None
+    paired = {meeting.id for meeting, _ in outcome.pairs}
+    moved = sum(1 for meeting, slot in outcome.pairs if slot.date != meeting.date)
+    cancelled = sum(1 for booking in bookings if booking.meeting.id not in paired)
+    return outcome if moved + cancelled + len(outcome.added) == len(must) else None
+
+
+KEEP_POINTS = 1_000_000
+"""What keeping a booked meeting on its date is worth to :func:`repaired` (far more
+than any soft cost); every day a meeting is away from a booked date costs
+:data:`DAY_POINTS`."""
+DAY_POINTS = 1_000
+
+
+def repaired(
+    problem: Problem,
+    calendar: Calendar,
+    series: Sequence[Series],
+    bookings: Sequence[Booking],
+    freeze_until: dt.date | None,
+) -> dict[str, tuple[Slot, ...]] | None:
+    """The booked plan repaired to the new rules: a plan of these series that keeps
+    every rule, built at once by the constructor (``_construct.py``) with every
+    booked date worth :data:`KEEP_POINTS` and every other day costing
+    :data:`DAY_POINTS` per day to the nearest booked meeting, so it keeps what it
+    can and moves the rest as little as it can. ``None`` when none was built. (A
+    freeze is not known to the constructor: the search then keeps it.)"""
+    prefer: dict[str, dict[dt.date, int]] = {}
+    for each in series:
+        booked = sorted(b.meeting.date for b in bookings if b.meeting.series == each.id)
+        if not booked:
+            continue
+        wanted: dict[dt.date, int] = {}
+        for slot in calendar.slots(each.id):
+            nearest = min(abs((slot.date - day).days) for day in booked)
+            frozen = freeze_until is not None and slot.date < freeze_until
+            if nearest == 0:
+                wanted[slot.date] = -KEEP_POINTS
+            else:
+                wanted[slot.date] = DAY_POINTS * min(nearest, WINDOW_DAYS) + (
+                    KEEP_POINTS if frozen else 0
+                )
+        prefer[each.id] = wanted
+    built = construct(problem, calendar, series, prefer=prefer)
+    return built.chosen if built is not None else None
 
 
 def booked_on_own_date(meeting: Meeting, slot: Slot) -> bool:
@@ -416,24 +534,34 @@ def replan(
     groups = parts(problem)
     kept = _still_valid(problem, calendar, booked)
     outcomes: list[PartReplan] = [kept] if kept is not None else []
+    sizes = [sum(len(calendar.slots(series.id)) for series in group) for group in groups]
+    broken = _broken(problem, booked) if kept is None else None
     for index, group in enumerate(groups if kept is None else ()):
+        assert broken is not None
         ids = {series.id for series in group}
-        model = ReplanModel(
+        bookings = [b for b in booked.bookings if b.meeting.series in ids]
+        left = options.time_limit - (time.perf_counter() - started)
+        share = left * sizes[index] / max(sum(sizes[index:]), 1)  # its share of the time left
+        outcome = _only_what_breaks(
             problem,
             calendar,
-            group,
-            [b for b in booked.bookings if b.meeting.series in ids],
+            series=group,
+            bookings=bookings,
+            broken=broken,
             freeze_until=freeze,
+            seconds=share,
         )
-        left = options.time_limit - (time.perf_counter() - started)
-        outcomes.append(
-            model.solve(
-                left / (len(groups) - index),
+        if outcome is None:
+            model = ReplanModel(problem, calendar, group, bookings, freeze_until=freeze)
+            left = options.time_limit - (time.perf_counter() - started)
+            outcome = model.solve(
+                left * sizes[index] / max(sum(sizes[index:]), 1),
                 options.workers,
                 canonical=options.canonical,
                 hint=booked_on_own_date,
+                start=repaired(problem, calendar, group, bookings, freeze),
             )
-        )
+        outcomes.append(outcome)
     runtime = time.perf_counter() - started
     if not all(o.status.has_plan for o in outcomes):
         failed = attrs.evolve(_failure(problem, outcomes, freeze, options), runtime=runtime)
