@@ -201,7 +201,7 @@ def test_alternatives_for_one_meeting(sodertorn: Problem, booked: Plan) -> None:
     target = booked.get("sk-2024-05")
     assert target is not None
     assert found.meeting == target
-    assert found.baseline == 110
+    assert found.baseline == 70
     assert len(found.options) == 4
     assert found.feasible >= 4
     booked_days = {m.date for m in booked.of_series("sk")}
