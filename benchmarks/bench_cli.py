@@ -37,6 +37,26 @@ def cli(out: Path) -> list[str]:
     ]
 
 
+def light(out: Path) -> dict[str, list[str]]:
+    """The commands that never solve: they should start in the time of a plain import
+    of the package."""
+    config = str(ROOT / "examples" / "sodertorn-2024.toml")
+    base = [sys.executable, "-m", "motesplan"]
+    return {
+        "motesplan --version": [*base, "--version"],
+        "motesplan check sodertorn-2024.toml plan.json": [
+            *base,
+            "check",
+            config,
+            str(out / "plan.json"),
+        ],
+        "motesplan days sodertorn-2024.toml": [*base, "days", config],
+    }
+
+
+PACKAGE = [sys.executable, "-c", "import motesplan"]
+
+
 def seconds(command: list[str]) -> float:
     """Wall seconds of one run of ``command`` (which must succeed)."""
     started = time.perf_counter()
@@ -51,16 +71,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        imports, runs = [], []
-        for _ in range(args.runs):  # interleaved, so load changes hit both alike
+        imports, runs, packages = [], [], []
+        others: dict[str, list[float]] = {name: [] for name in light(out)}
+        for _ in range(args.runs):  # interleaved, so load changes hit all alike
             imports.append(seconds(IMPORT))
             runs.append(seconds(cli(out)))
+            packages.append(seconds(PACKAGE))
+            for name, command in light(out).items():
+                others[name].append(seconds(command))
     bare, whole = statistics.median(imports), statistics.median(runs)
+    package = statistics.median(packages)
     print("\n".join(machine()))
     print(f"runs: {args.runs}")
     print(f"import ortools.sat (bare python -c): median {bare:.2f} s")
     print(f"motesplan plan sodertorn-2024.toml --json --ics: median {whole:.2f} s")
     print(f"ratio: {whole / bare:.2f}x (aim: at most 1.5x)")
+    print(f"import motesplan (bare python -c): median {package:.2f} s")
+    for name, times in others.items():
+        median = statistics.median(times)
+        print(f"{name}: median {median:.2f} s, {median / package:.2f}x the package import")
     return 0
 
 

@@ -15,13 +15,19 @@ plan (one generous solve, not timed in the table), then times over several runs:
   series' free days hold, a hard link whose window no pair of the series' weekdays
   meets, two pins closer than the series' least gap), until the infeasible result
   with its explanation is returned (verified: the explanation names the broken
-  rule); the same on the Södertörn example with a hard link of 21–25 days.
+  rule); the same on the Södertörn example with a hard link of 21–25 days;
+* for the municipality (``muni``, and any other realistic case of bench_plan.py named
+  in ``--cases``): ``replan`` after three dates on which booked meetings lie close
+  (verified with ``motesplan.check``; nothing is left on the closed dates).
+
+Each replan row also gives the time to the first plan (from the solver's progress
+reports, as bench_plan.py measures it).
 
 Run it with::
 
     .venv/bin/python benchmarks/bench_replan.py [--quick] [--runs N] [--time-limit S]
         [--alternatives-limit S] [--explain-limit S] [--booking-limit S] [--workers W]
-        [--cases 10x1,20x2,40x4] [--seed N] [--tasks replan,alternatives,explain]
+        [--cases 10x1,20x2,40x4,muni] [--seed N] [--tasks replan,alternatives,explain]
 
 Every choice (which meetings to close, which to pin, which rules to break) comes
 from a ``random.Random`` seeded with the seed and the size; the meetings to close
@@ -46,8 +52,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import attrs
-from _common import format_table, machine
-from bench_plan import _capacity, _parse_cases, generate
+from _common import FirstPlan, first_plan_cell, format_table, machine
+from bench_plan import Case, _capacity, build_case, case_name, generate
 
 from motesplan import (
     Calendar,
@@ -70,7 +76,10 @@ from motesplan import (
 
 ROOT = Path(__file__).resolve().parent.parent
 SODERTORN = ROOT / "examples" / "sodertorn-2024.toml"
-CASES: tuple[tuple[int, int], ...] = ((10, 1), (20, 2), (40, 4))
+CASES: tuple[str, ...] = ("10x1", "20x2", "40x4", "muni")
+QUICK_CASES: tuple[str, ...] = ("10x1",)
+CLOSED_DATES = 3
+"""How many dates with booked meetings close in a realistic case."""
 CLOSED = 5
 """How many booked meetings (of different series) get their date closed."""
 PIN_REACH = 21
@@ -108,6 +117,26 @@ class Bench:
             self.note(f"{label} run {number}/{self.runs}: {seconds[-1]:.2f} s")
         return results, seconds
 
+    def timed_plans(
+        self, label: str, call: Callable[[FirstPlan], T], planned: Callable[[T], bool]
+    ) -> tuple[list[T], list[float], list[tuple[float | None, bool]]]:
+        """Like :meth:`timed`, for a call that takes a progress recorder (to pass as
+        ``SolveOptions(on_progress=...)``); also the time to the first plan of each run."""
+        results: list[T] = []
+        seconds: list[float] = []
+        firsts: list[tuple[float | None, bool]] = []
+        for number in range(1, self.runs + 1):
+            first = FirstPlan()
+            started = time.perf_counter()
+            results.append(call(first))
+            seconds.append(time.perf_counter() - started)
+            firsts.append(first.or_total(seconds[-1], planned(results[-1])))
+            shown = "-" if firsts[-1][0] is None else f"{firsts[-1][0]:.2f}"
+            self.note(
+                f"{label} run {number}/{self.runs}: {seconds[-1]:.2f} s (first plan {shown} s)"
+            )
+        return results, seconds, firsts
+
     def row(
         self,
         case: str,
@@ -117,6 +146,7 @@ class Bench:
         seconds: Sequence[float],
         details: str,
         problems: Sequence[str],
+        first: Sequence[tuple[float | None, bool]] = (),
     ) -> None:
         """Add a row; ``problems`` are verification failures (each run's, deduplicated)."""
         unique = sorted(set(problems))
@@ -127,6 +157,7 @@ class Bench:
                 "task": task,
                 "status": status,
                 "runs": str(len(seconds)),
+                "first s": first_plan_cell(first) if first else "-",
                 "median s": f"{statistics.median(seconds):.2f}" if seconds else "-",
                 "min s": f"{min(seconds):.2f}" if seconds else "-",
                 "max s": f"{max(seconds):.2f}" if seconds else "-",
@@ -402,14 +433,16 @@ def _explained(result: Result, broken: Broken) -> tuple[str, list[str]]:
 
 def book(bench: Bench, case: str, problem: Problem, options: SolveOptions) -> Plan | None:
     """The booked plan (one untimed solve), reported on stderr and under the table."""
+    recorder = FirstPlan()
     started = time.perf_counter()
-    result = solve(problem, options)
+    result = solve(problem, attrs.evolve(options, on_progress=recorder))
     seconds = time.perf_counter() - started
     meetings = len(result.plan.meetings) if result.plan is not None else 0
+    first = first_plan_cell([recorder.or_total(seconds, result.plan is not None)])
     text = (
-        f"{case}: booked plan solved in {seconds:.1f} s (limit {options.time_limit:g} s):"
-        f" {result.status.value}, {meetings} meetings, objective {result.objective},"
-        f" bound {result.bound}"
+        f"{case}: booked plan solved in {seconds:.1f} s (limit {options.time_limit:g} s,"
+        f" first plan {first} s): {result.status.value}, {meetings} meetings, objective"
+        f" {result.objective}, bound {result.bound}"
     )
     bench.note(text)
     bench.warnings.append(text)
@@ -425,6 +458,22 @@ def make_changes(problem: Problem, booked: Plan, rng: random.Random) -> tuple[Ch
         make_change(problem, booked, rng, problem.start, problem.end),
         make_change(problem, booked, rng, _middle(problem), problem.end),
     )
+
+
+def _replan(
+    problem: Problem,
+    booked: Plan,
+    freeze: dt.date | None,
+    options: SolveOptions,
+    first: FirstPlan,
+) -> ReplanResult:
+    return replan(
+        problem, booked, freeze_until=freeze, options=attrs.evolve(options, on_progress=first)
+    )
+
+
+def _has_plan(outcome: ReplanResult) -> bool:
+    return outcome.plan is not None
 
 
 def bench_replans(
@@ -444,9 +493,10 @@ def bench_replans(
         ("replan change", change.problem, change, None),
         ("replan change+freeze", late.problem, late, middle),
     ):
-        outcomes, seconds = bench.timed(
+        outcomes, seconds, firsts = bench.timed_plans(
             f"{case} {task}",
-            partial(replan, target, booked, freeze_until=freeze, options=options),
+            partial(_replan, target, booked, freeze, options),
+            _has_plan,
         )
         details, problems = [], []
         for outcome in outcomes:
@@ -470,6 +520,7 @@ def bench_replans(
             seconds=seconds,
             details=what + _same(details),
             problems=problems,
+            first=firsts,
         )
 
 
@@ -521,6 +572,70 @@ def bench_alternatives(
     )
 
 
+def close_dates(
+    problem: Problem, booked: Plan, rng: random.Random
+) -> tuple[Problem, list[dt.date]]:
+    """The problem with :data:`CLOSED_DATES` dates closed (hard) on which booked meetings
+    lie, one drawn from each third of the booked meetings in date order."""
+    meetings = _active(booked, problem.start, problem.end)
+    dates: list[dt.date] = []
+    for stretch in range(CLOSED_DATES):
+        group = meetings[
+            len(meetings) * stretch // CLOSED_DATES : len(meetings) * (stretch + 1) // CLOSED_DATES
+        ]
+        dates.append(rng.choice(sorted({m.date for m in group} - set(dates))))
+    closure = ClosedDates(CLOSED_NAME, sorted(dates))
+    return problem.evolve(unavailable=(*problem.unavailable, closure)), sorted(dates)
+
+
+def bench_closed_dates(
+    bench: Bench, case: Case, seed: int, *, options: SolveOptions, booking: SolveOptions
+) -> None:
+    """The realistic case's row: replan after three dates with booked meetings close."""
+    problem = case.build()
+    booked = book(bench, case.label, problem, booking)
+    if booked is None:
+        return
+    changed, dates = close_dates(problem, booked, random.Random(f"closed {seed} {case.name}"))
+    hit = [m for m in _active(booked, problem.start, problem.end) if m.date in dates]
+    task = f"replan {CLOSED_DATES} dates closed"
+    outcomes, seconds, firsts = bench.timed_plans(
+        f"{case.label} {task}", partial(_replan, changed, booked, None, options), _has_plan
+    )
+    details, problems = [], []
+    for outcome in outcomes:
+        plan = outcome.plan
+        if plan is None:
+            status = outcome.result.status
+            details.append(f"no plan: {outcome.result.reason}")
+            if status is not Status.TIMED_OUT:
+                problems.append(f"no plan: {outcome.result.reason}")
+            continue
+        moved = outcome.changes
+        details.append(
+            f"moved {len(moved.moved_or_changed)}, added {len(moved.added)},"
+            f" cancelled {len(moved.cancelled)}, unchanged {len(moved.unchanged)},"
+            f" moved days {outcome.moved_days}"
+        )
+        report = check(changed, plan)
+        if report.violations:
+            first = report.violations[0]
+            problems.append(f"{len(report.violations)} hard-rule violations, e.g. {first}")
+        left = [m.id for m in plan.meetings if not m.cancelled and m.date in dates]
+        if left:
+            problems.append(f"meetings on closed dates: {', '.join(left)}")
+    closed = "; ".join(f"{day} ({', '.join(m.id for m in hit if m.date == day)})" for day in dates)
+    bench.row(
+        case.label,
+        task,
+        status=_statuses([o.result.status.value for o in outcomes]),
+        seconds=seconds,
+        details=f"closed {closed}: {_same(details)}",
+        problems=problems,
+        first=firsts,
+    )
+
+
 def bench_case(
     bench: Bench,
     n_series: int,
@@ -557,9 +672,23 @@ def bench_case(
 # Main
 
 
-COLUMNS = ("case", "task", "status", "runs", "median s", "min s", "max s", "ok", "details")
+COLUMNS = (
+    "case",
+    "task",
+    "status",
+    "runs",
+    "first s",
+    "median s",
+    "min s",
+    "max s",
+    "ok",
+    "details",
+)
 LEFT = {"case", "task", "status", "ok", "details"}
 LEGEND = (
+    "first s   replan rows: median seconds from the call to the first whole plan, from the",
+    "          progress reports (when every part had reported one); * when some run had a",
+    "          plan without such a report: that run's total time is used",
     "median s  wall seconds of the call (replan, alternatives, or solve until the infeasible",
     "          result with its explanation), model building included; min s, max s alike",
     "replan    moved/added/cancelled/unchanged: the ReplanResult's changes; moved days: the",
@@ -567,9 +696,27 @@ LEGEND = (
     "alternatives  considered: dates tried; feasible: dates with a plan; unfinished: dates",
     "          the per-date limit stopped before the best plan was proven; best: the first",
     "          option (others: how many other meetings change with it; cost: soft-cost change)",
+    "N dates closed  the closed dates with the booked meetings on them, then as replan",
     "explain   the rules the explanation names (their kinds) and whether it is minimal",
     "ok        every verification passed in every run (see the failures below otherwise)",
 )
+
+
+def _size(name: str) -> tuple[int, int] | None:
+    """(series, years) of a generated case's name, ``None`` for a realistic case."""
+    n, _, y = name.partition("x")
+    if not (n.isdigit() and y.isdigit()):
+        return None
+    return int(n), int(y)
+
+
+def _parse_cases(text: str) -> list[str]:
+    names = [case_name(item) for item in text.split(",") if item.strip()]
+    if "example" in names:
+        raise argparse.ArgumentTypeError(
+            "the example has explain rows only, and they always run with --tasks explain"
+        )
+    return list(dict.fromkeys(names))
 
 
 def _load() -> str:
@@ -583,7 +730,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per row (default 3)")
     parser.add_argument(
-        "--quick", action="store_true", help="only the smallest case and the example, once"
+        "--quick", action="store_true", help="once each, and by default only 10x1 and the example"
     )
     parser.add_argument(
         "--time-limit",
@@ -614,7 +761,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cases",
         type=_parse_cases,
-        help="generated sizes as SERIESxYEARS,... (default: 10x1,20x2,40x4)",
+        help="generated sizes as SERIESxYEARS, and realistic cases of bench_plan.py (muni,"
+        " region, muni4, region4, sodertorn4), comma-separated (default: 10x1,20x2,40x4,muni)",
     )
     parser.add_argument(
         "--tasks",
@@ -627,14 +775,20 @@ def main(argv: list[str] | None = None) -> int:
     tasks = frozenset(item.strip() for item in args.tasks.split(",") if item.strip())
     if not tasks or not tasks <= TASKS:
         parser.error(f"--tasks takes some of {', '.join(sorted(TASKS))}")
-    sizes = args.cases or list(CASES)
-    if args.quick:
-        sizes = [min(sizes, key=lambda size: size[0] * size[1])]
+    names = args.cases or list(QUICK_CASES if args.quick else CASES)
     bench = Bench(runs=1 if args.quick else args.runs)
     load_at_start = _load()
     options = SolveOptions(time_limit=args.time_limit, workers=args.workers)
     explain = attrs.evolve(options, time_limit=args.explain_limit)
-    for n_series, years in sizes:
+    booking = attrs.evolve(options, time_limit=args.booking_limit)
+    for name in names:
+        size = _size(name)
+        if size is None:
+            if "replan" in tasks:
+                case = build_case(name, args.seed)
+                bench_closed_dates(bench, case, args.seed, options=options, booking=booking)
+            continue
+        n_series, years = size
         bench_case(
             bench,
             n_series,
@@ -643,7 +797,7 @@ def main(argv: list[str] | None = None) -> int:
             options=options,
             explain_options=explain,
             alternatives_options=attrs.evolve(options, time_limit=args.alternatives_limit),
-            booking=attrs.evolve(options, time_limit=args.booking_limit),
+            booking=booking,
             tasks=tasks,
         )
     if "explain" in tasks:
