@@ -283,31 +283,17 @@ def _fit_counts(problem: Problem) -> Problem:
 
 
 def part_sizes(problem: Problem) -> list[tuple[int, int]]:
-    """(series, candidate slots) of each independent part, largest first: series
-    joined by a link or a shared body."""
-    root = {s.id: s.id for s in problem.series}
+    """(series, candidate slots) of each independent part, largest first, as the
+    solver splits the problem (series joined where a conflict is possible: a link, or
+    meetings of one body that could overlap)."""
+    from motesplan.solver._parts import parts  # noqa: PLC0415 (the solver's own rule)
 
-    def find(item: str) -> str:
-        while root[item] != item:
-            root[item] = root[root[item]]
-            item = root[item]
-        return item
-
-    def join(a: str, b: str) -> None:
-        root[find(a)] = find(b)
-
-    for link in problem.links:
-        join(link.before, link.after)
-    first_of_body: dict[str, str] = {}
-    for each in problem.series:
-        join(each.id, first_of_body.setdefault(each.body, each.id))
     calendar = Calendar(problem)
-    series: Counter[str] = Counter()
-    slots: Counter[str] = Counter()
-    for each in problem.series:
-        series[find(each.id)] += 1
-        slots[find(each.id)] += len(calendar.slots(each.id))
-    return sorted(((series[key], slots[key]) for key in series), reverse=True)
+    sizes = [
+        (len(part), sum(len(calendar.slots(each.id)) for each in part))
+        for part in parts(problem, calendar)
+    ]
+    return sorted(sizes, reverse=True)
 
 
 # ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -43,7 +44,15 @@ from motesplan.freedays import Calendar, Slot, spans
 from motesplan.model import Link, Problem, Series
 from motesplan.objective import edge_cost, gap_cost, link_order
 
-__all__ = ["DEAD_PENALTY", "PASSES", "PENALTY", "ROUNDS", "Construction", "construct"]
+__all__ = [
+    "DEAD_PENALTY",
+    "PASSES",
+    "PENALTY",
+    "ROUNDS",
+    "Construction",
+    "construct",
+    "improve_construction",
+]
 
 PENALTY = 10_000_000
 """The cost of a slot that breaks a rule between series (exact in float64)."""
@@ -115,6 +124,34 @@ def construct(
         for series_id, indexes in placed.items()
     }
     return Construction(chosen, cost, first_cost)
+
+
+def improve_construction(
+    problem: Problem,
+    calendar: Calendar,
+    series: Sequence[Series],
+    construction: Construction,
+    *,
+    deadline: float | None = None,
+) -> tuple[Construction, bool]:
+    """``construction`` (built with ``improve=False``) improved as :func:`construct` does:
+    each series placed again given all the others until a pass changes nothing; and
+    whether that finished before the ``deadline`` (else the plan depends on the clock)."""
+    builder = _Builder(problem, calendar, series, {})
+    index = {
+        series_id: {slot.date: i for i, slot in enumerate(calendar.slots(series_id))}
+        for series_id in builder.order
+    }
+    builder.placed = {
+        series_id: [index[series_id][slot.date] for slot in construction.chosen[series_id]]
+        for series_id in builder.order
+    }
+    finished = builder.improve(deadline)
+    chosen = {
+        series_id: tuple(calendar.slots(series_id)[i] for i in indexes)
+        for series_id, indexes in builder.placed.items()
+    }
+    return Construction(chosen, builder.total(), construction.first_cost), finished
 
 
 @frozen
@@ -224,11 +261,14 @@ class _Builder:
                 return False
         return False
 
-    def improve(self) -> None:
-        """Place each series again given all the others, until a pass changes nothing."""
+    def improve(self, deadline: float | None = None) -> bool:
+        """Place each series again given all the others, until a pass changes nothing;
+        ``False`` when the deadline stopped it first."""
         for _ in range(PASSES):
             changed = False
             for series_id in self.order:
+                if deadline is not None and time.perf_counter() > deadline:
+                    return False
                 costs = self.costs(series_id, followers=True)
                 now = self.path_cost(series_id, costs, self.placed[series_id])
                 found = self.best(series_id, followers=True, costs=costs)
@@ -236,7 +276,8 @@ class _Builder:
                     self.placed[series_id] = found[1]
                     changed = True
             if not changed:
-                return
+                return True
+        return True
 
     def total(self) -> int:
         """The cost of the placed plan (every link counted at its follower)."""

@@ -25,11 +25,15 @@ from motesplan.objective import SPREAD_SCALE, edge_cost, gap_cost
 from motesplan.plan import Cost, Status
 from motesplan.solver._sat import make_solver
 
-__all__ = ["PartResult", "Phase", "PlanModel"]
+__all__ = ["OutOfTime", "PartResult", "Phase", "PlanModel"]
 
 # OR-Tools types its expressions as a union with numpy scalars that mypy cannot add
 # together; inside this module expressions are simply "an OR-Tools linear expression".
 Expr: TypeAlias = Any
+
+
+class OutOfTime(Exception):  # noqa: N818 (a signal, not an error)
+    """The deadline came while the model was being built."""
 
 
 class Phase(Enum):
@@ -131,6 +135,7 @@ class PlanModel:
         series: Sequence[Series],
         *,
         fixed: Mapping[str, Sequence[Slot]] | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.problem = problem
         self.calendar = calendar
@@ -140,6 +145,8 @@ class PlanModel:
         self.counts: dict[str, Expr] = {}
         self.terms: list[_Term] = []
         for each in self.series:
+            if deadline is not None and time.perf_counter() > deadline:
+                raise OutOfTime
             self._add_series(each)
         for series_id, chosen in (fixed or {}).items():
             self._add_fixed(series_id, chosen)
@@ -147,6 +154,8 @@ class PlanModel:
         ids = set(self.slots)
         for link in problem.links:
             if link.after in ids and link.before in ids:
+                if deadline is not None and time.perf_counter() > deadline:
+                    raise OutOfTime
                 self._add_link(link)
         self.objective = sum(term.points for term in self.terms)
         self.model.minimize(self.objective)
@@ -376,7 +385,13 @@ class PlanModel:
 
     # -- solving, in steps the caller schedules across parts -----------------------
 
-    def start_from(self, chosen: Mapping[str, Sequence[Slot]], *, first: bool = True) -> int | None:
+    def start_from(
+        self,
+        chosen: Mapping[str, Sequence[Slot]],
+        *,
+        first: bool = True,
+        time_limit: float = 10.0,
+    ) -> int | None:
         """Take a constructed plan as the plan so far and the hint of every search.
 
         Every variable gets its value, the auxiliary ones of the spread, the links and
@@ -393,7 +408,7 @@ class PlanModel:
         solver.parameters.fix_variables_to_their_hinted_value = True
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = 0
-        solver.parameters.max_time_in_seconds = 10.0
+        solver.parameters.max_time_in_seconds = max(time_limit, 0.01)
         code = solver.solve(self.model)
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         self.runtime += solver.wall_time
@@ -402,7 +417,7 @@ class PlanModel:
         self.hint_values = self.assignment(solver)
         if first:
             self._start_values = self.hint_values
-        self._best = None
+        self._best = solver  # holds the whole assignment: no replay to read the plan
         self.status = Status.FEASIBLE
         self.best_cost = int(solver.value(self.objective))
         return self.best_cost

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import attrs
+from attrs import define
 
+from motesplan.checker import check
 from motesplan.freedays import Calendar
 from motesplan.model import Problem, Series
-from motesplan.plan import Plan, Result, Status, number_meetings
-from motesplan.solver._construct import construct
-from motesplan.solver._cpsat import Phase, PlanModel
+from motesplan.plan import Cost, Plan, Result, Status, number_meetings
+from motesplan.solver._construct import Construction, construct, improve_construction
+from motesplan.solver._cpsat import OutOfTime, PartResult, Phase, PlanModel
 from motesplan.solver._explain import explain
 from motesplan.solver._neighbourhood import Neighbourhoods, improve
 from motesplan.solver._options import Progress, SolveOptions
@@ -172,7 +174,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         return time.perf_counter() - started
 
     # 1. A plan at once for every part; a part without one may have no plan at all.
-    built = [construct(problem, calendar, group) for group in groups]
+    built = [construct(problem, calendar, group, improve=False) for group in groups]
     for number, construction in enumerate(built, start=1):
         report = reporter(number)
         if construction is not None and report is not None:
@@ -187,15 +189,15 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
                     runtime=elapsed(),
                     explanation=explanation,
                 )
-    models = [PlanModel(problem, calendar, group) for group in groups]
-    for model, construction in zip(models, built, strict=True):
-        if construction is not None:
-            model.start_from(construction.chosen)
-    # 2. The parts searched side by side, from their plans, until all are proven.
-    _search_parts(models, options, left, reporter)
+    # 2. Each part, side by side: its plan improved, its model built, searched.
+    parts_done = _search_parts(
+        problem, calendar, groups=groups, built=built, options=options, left=left, reporter=reporter
+    )
     outcomes = [
-        model.result(canonical=options.canonical, time_limit=max(left(), CANONICAL_SECONDS))
-        for model in models
+        part.model.result(canonical=options.canonical, time_limit=max(left(), CANONICAL_SECONDS))
+        if part.model is not None
+        else _constructed(part.construction)
+        for part in parts_done
     ]
     status = merge_status([outcome.status for outcome in outcomes])
     if not status.has_plan:
@@ -221,6 +223,11 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         for cost in outcome.costs
     )
     plan = Plan(problem.start, problem.end, meetings, problem.timezone, problem.name)
+    bare = {s.id for part in parts_done if part.model is None for s in part.series}
+    if bare:
+        # parts the time limit left without a model: the checker measures their costs
+        # (the same figures as the model's, as the tests make sure)
+        costs = (*costs, *_checked_costs(problem, plan, bare))
     return Result(
         status=status,
         plan=plan,
@@ -231,38 +238,114 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     )
 
 
+@define
+class _Part:
+    """One part while it is solved: its series, its constructed plan, its model."""
+
+    series: tuple[Series, ...]
+    construction: Construction | None
+    model: PlanModel | None = None
+
+
+def _checked_costs(problem: Problem, plan: Plan, series: set[str]) -> tuple[Cost, ...]:
+    """The costs the checker measures on the meetings of ``series`` (whole parts)."""
+    alone = problem.evolve(
+        series=[s for s in problem.series if s.id in series],
+        links=[link for link in problem.links if link.after in series],
+        pins=[pin for pin in problem.pins if pin.series in series],
+    )
+    meetings = [m for m in plan.meetings if m.series in series]
+    return check(alone, attrs.evolve(plan, meetings=meetings)).costs
+
+
+def _constructed(construction: Construction | None) -> PartResult:
+    """The outcome of a part that the time limit left with its constructed plan only."""
+    if construction is None:
+        return PartResult(Status.TIMED_OUT, (), None, None, (), 0.0)
+    chosen = tuple(slot for slots in construction.chosen.values() for slot in slots)
+    return PartResult(Status.FEASIBLE, chosen, construction.cost, 0, (), 0.0)
+
+
 def _search_parts(
-    models: list[PlanModel],
+    problem: Problem,
+    calendar: Calendar,
+    *,
+    groups: Sequence[tuple[Series, ...]],
+    built: Sequence[Construction | None],
     options: SolveOptions,
     left: Callable[[], float],
     reporter: Callable[[int], Callable[[float, float, float], None] | None],
-) -> None:
-    """Search every part, all side by side, until each is proven optimal (or
+) -> list[_Part]:
+    """Solve every part, all side by side, until each is proven optimal (or
     infeasible) or the time is up.
 
-    Each part has the whole remaining time and its share of the workers (one each
-    when there are more parts than workers: then the parts share the cores). A
-    part's search is one CP-SAT search from its best plan; when that finds nothing
-    better for a while (:data:`STALL_SHARE`), the part's neighbourhoods are searched
-    (``_neighbourhood.py``) until a whole round of them finds nothing better, and
-    then the full search goes on from the better plan. Restarting a search costs its
+    In its own thread, each part first improves its constructed plan, then builds its
+    CP-SAT model (complete hint: the plan), then searches; when the time is up before
+    its model is built, it keeps its constructed plan. Each part has the whole
+    remaining time and its share of the workers (one each when there are more parts
+    than workers: then the parts share the cores). A part's search is one CP-SAT
+    search from its best plan; when that finds nothing better for a while
+    (:data:`STALL_SHARE`), the part's neighbourhoods are searched
+    (``_neighbourhood.py``) until a whole round of them finds nothing better, and then
+    the full search goes on from the better plan. Restarting a search costs its
     presolve, so a part switches only when its search has stalled.
     """
-    shares = _worker_shares(options.workers, len(models))
+    parts = [_Part(tuple(g), c) for g, c in zip(groups, built, strict=True)]
+    shares = _worker_shares(options.workers, len(parts))
 
     def crowding() -> float:
-        searching = sum(1 for m in models if m.status in (Status.FEASIBLE, Status.TIMED_OUT))
+        searching = sum(
+            1
+            for part in parts
+            if part.model is None or part.model.status in (Status.FEASIBLE, Status.TIMED_OUT)
+        )
         return max(1.0, searching / options.workers)
 
     def stall() -> float:
         # a part that shares its core waits longer before it calls a search stalled
         return crowding() * max(STALL_SECONDS, STALL_SHARE * left())
 
+    preparing = threading.Lock()
+
+    def prepare(
+        part: _Part, report: Callable[[float, float, float], None] | None
+    ) -> PlanModel | None:
+        """The part's plan improved, its model built and started from that plan; ``None``
+        when the time is up first."""
+        deadline = time.perf_counter() + left() - MIN_TURN_SECONDS
+        finished = True
+        if part.construction is not None and left() > MIN_TURN_SECONDS:
+            better, finished = improve_construction(
+                problem, calendar, part.series, part.construction, deadline=deadline
+            )
+            if better.cost < part.construction.cost and report is not None:
+                report(better.cost, 0, 0)
+            part.construction = better
+        if left() <= MIN_TURN_SECONDS:
+            return None
+        try:
+            model = PlanModel(problem, calendar, part.series, deadline=deadline)
+        except OutOfTime:
+            return None
+        chosen = part.construction.chosen if part.construction is not None else None
+        if chosen is not None and model.start_from(chosen, time_limit=left()) is None:
+            if left() <= MIN_TURN_SECONDS:
+                return None  # no time left to complete the hint: the constructed plan
+            part.construction = None  # the model rejects it (never expected): search anew
+        model.deterministic = finished  # a plan the clock cut short is no fixed start
+        return model
+
     def run(number: int) -> None:
-        model = models[number]
-        search = Neighbourhoods(model.problem, model.calendar, model.series)
-        workers = shares[number]
+        part = parts[number]
+        group = part.series
         report = reporter(number + 1)
+        with preparing:  # plain Python: one part at a time, the others search meanwhile
+            model = prepare(part, report)
+        if model is None:
+            return  # the time is up: the constructed plan is the answer
+        part.model = model
+        search = Neighbourhoods(problem, calendar, group)
+        workers = shares[number]
         while left() > MIN_TURN_SECONDS and model.status in (Status.FEASIBLE, Status.TIMED_OUT):
             if model.status is Status.TIMED_OUT:
                 model.find_plan(left(), workers, log=options.log)
@@ -279,12 +362,15 @@ def _search_parts(
             if not search.exhausted:
                 model.phase = Phase.IMPROVE
 
-    if len(models) == 1:
+    if len(parts) == 1:
         run(0)
-        return
-    with ThreadPoolExecutor(max_workers=len(models)) as pool:
-        for future in [pool.submit(run, number) for number in range(len(models))]:
-            future.result()
+    else:
+        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+            # the small parts first: they are ready soonest, and often proven at once
+            order = sorted(range(len(parts)), key=lambda n: len(parts[n].series))
+            for future in [pool.submit(run, number) for number in order]:
+                future.result()
+    return parts
 
 
 def _worker_shares(workers: int, parts: int) -> list[int]:
