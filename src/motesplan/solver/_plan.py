@@ -34,6 +34,11 @@ MIN_TURN_SECONDS = 0.2
 CANONICAL_SECONDS = 2.0
 """The least time the canonical search of a part proven optimal gets, even after the
 limit (only where the search ran on more than one worker)."""
+EXPLAIN_FIRST_SHARE = 0.8
+"""When a part has no constructed plan, the explanation's model looks for a conflict
+first and may take this share of the time left (a minimal conflict on a municipality's
+plan takes several seconds; a part without a conflict is usually told in well under
+one)."""
 EXPLAIN_SHARE = 0.5
 """When no plan exists, explaining why may take this share of the time limit, on top
 of the time the solve took (a conflict is usually explained in well under a second)."""
@@ -181,7 +186,9 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
             report(construction.cost, 0, 0)
     for group, construction in zip(groups, built, strict=True):
         if construction is None:
-            explanation = explain(problem, group, time_limit=max(EXPLAIN_SHARE * left(), 0.1))
+            # before any search, so most of the time may go to a minimal explanation
+            limit = max(EXPLAIN_FIRST_SHARE * left(), 0.1)
+            explanation = explain(problem, group, time_limit=limit)
             if explanation is not None:
                 return Result(
                     Status.INFEASIBLE,
