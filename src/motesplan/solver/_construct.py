@@ -77,12 +77,10 @@ class Construction:
     Attributes:
         chosen: the chosen slots of every series.
         cost: its cost, as the planner's objective measures it.
-        first_cost: the cost of the plan before improvement.
     """
 
     chosen: dict[str, tuple[Slot, ...]]
     cost: int
-    first_cost: int
 
 
 def construct(
@@ -110,20 +108,19 @@ def construct(
     """
     builder = _Builder(problem, calendar, series, prefer or {})
     found: list[tuple[int, int, dict[str, list[int]]]] = []
-    for backward in (False, True):
+    for order, backward in enumerate((False, True)):
         if builder.build(backward=backward):
-            first_cost = builder.total()
             if improve:
                 builder.improve()
-            found.append((builder.total(), first_cost, builder.placed))
+            found.append((builder.total(), order, builder.placed))
     if not found:
         return None
-    cost, first_cost, placed = min(found, key=lambda item: item[:2])
+    cost, _, placed = min(found, key=lambda item: item[:2])
     chosen = {
         series_id: tuple(calendar.slots(series_id)[i] for i in indexes)
         for series_id, indexes in placed.items()
     }
-    return Construction(chosen, cost, first_cost)
+    return Construction(chosen, cost)
 
 
 def improve_construction(
@@ -151,7 +148,7 @@ def improve_construction(
         series_id: tuple(calendar.slots(series_id)[i] for i in indexes)
         for series_id, indexes in builder.placed.items()
     }
-    return Construction(chosen, builder.total(), construction.first_cost), finished
+    return Construction(chosen, builder.total()), finished
 
 
 @frozen

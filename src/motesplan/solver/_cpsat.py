@@ -169,7 +169,6 @@ class PlanModel:
         # ran on one worker from it, so that its optimum is the same in every run
         self._start_values: list[int] | None = None
         self.deterministic = True
-        self.workers_used = 0
         self.best_cost: int | None = None  # the cost of the plan in hint_values
         self.phase = Phase.SEARCH
 
@@ -438,7 +437,6 @@ class PlanModel:
             self.hint(self.hint_values)
         solver = make_solver(max(time_limit, 0.01), workers)
         solver.parameters.log_search_progress = log
-        self.workers_used = max(self.workers_used, workers)
         if workers > 1:
             self.deterministic = False
         callback = _Callback(report)

@@ -531,7 +531,7 @@ def replan(
     started = time.perf_counter()
     calendar = Calendar(problem)
     booked = _split(problem, previous, freeze)
-    groups = parts(problem)
+    groups = parts(problem, calendar)
     kept = _still_valid(problem, calendar, booked)
     outcomes: list[PartReplan] = [kept] if kept is not None else []
     sizes = [sum(len(calendar.slots(series.id)) for series in group) for group in groups]
@@ -617,7 +617,7 @@ def alternatives(
     target = _target(problem, previous, meeting_id)
     calendar = Calendar(problem)
     booked = _split(problem, previous, None)
-    group = next(g for g in parts(problem) if any(s.id == target.series for s in g))
+    group = next(g for g in parts(problem, calendar) if any(s.id == target.series for s in g))
     ids = {series.id for series in group}
     mine = tuple(b for b in booked.bookings if b.meeting.series in ids)
     # everything outside this part stays as booked
