@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -470,18 +470,18 @@ def test_format_without_config_path(language: str) -> None:
 
 
 def test_out_of_time_while_shrinking_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = _explain._Model.solve
+    real = _explain.GuardedModel.test
     calls: list[int] = []
 
     def first_only(
-        self: _explain._Model, assumptions: list[object], seconds: float
-    ) -> tuple[str, set[int]]:
-        calls.append(len(assumptions))
+        self: _explain.GuardedModel, rules: Sequence[object], seconds: float
+    ) -> tuple[Status, set[object]]:
+        calls.append(len(rules))
         if len(calls) == 1:
-            return real(self, assumptions, seconds)
-        return "unknown", set()  # as if every shrinking solve ran out of time
+            return real(self, rules, seconds)
+        return Status.TIMED_OUT, set()  # as if every shrinking solve ran out of time
 
-    monkeypatch.setattr(_explain._Model, "solve", first_only)
+    monkeypatch.setattr(_explain.GuardedModel, "test", first_only)
     problem = friday_thursday(links=(Link("lg", "sk", 21, 25),))
     explanation = explain(problem)
     assert explanation is not None

@@ -585,10 +585,10 @@ def test_a_shrink_step_out_of_time_keeps_its_rule(monkeypatch: pytest.MonkeyPatc
     solve = _rotation_explain._Search.solve
     calls = []
 
-    def slow(self: _rotation_explain._Search, rules: Collection[RuleKey], **kw: object) -> int:
+    def slow(self: _rotation_explain._Search, rules: Collection[RuleKey], **kw: object) -> Status:
         calls.append(len(rules))
         if len(calls) == 2:  # the first step after the first core: "out of time"
-            return 0  # UNKNOWN
+            return Status.TIMED_OUT
         return solve(self, rules, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_rotation_explain._Search, "solve", slow)

@@ -23,7 +23,7 @@ from motesplan.freedays import Calendar, Slot, spans
 from motesplan.model import Link, Problem, Series
 from motesplan.objective import SPREAD_SCALE, edge_cost, gap_cost
 from motesplan.plan import Cost, Status
-from motesplan.solver._sat import make_solver
+from motesplan.solver._sat import make_solver, status_of
 
 __all__ = ["OutOfTime", "PartResult", "Phase", "PlanModel"]
 
@@ -119,13 +119,41 @@ class _Watch:
                 return
 
 
+@frozen(order=True)
+class RuleGroup:
+    """One group of hard rules as the user states them: its kind and the index of what
+    it is about in the problem (a series, link, pin, unavailable source or body).
+
+    Kinds: ``count_min``, ``count_max``, ``min_gap``, ``max_gap``, ``within``,
+    ``excluding`` (of ``problem.series[index]``), ``link`` (``problem.links``),
+    ``pin`` (``problem.pins``), ``unavailable`` (``problem.unavailable``) and
+    ``overlap`` (``problem.bodies``).
+    """
+
+    kind: str
+    index: int
+
+
 class PlanModel:
     """The CP-SAT model of some series of a problem (one independent part).
+
+    The hard rules are written once, here: each is added through :meth:`guard`, which
+    gives nothing in the planning model (the rule always holds) and a Boolean per
+    :class:`RuleGroup` in the explaining model (``solver/_explain.py``), which builds
+    the same rules over every day a series' weekdays allow and leaves out the
+    objective. Where the two must differ the step is a method of its own: the slots
+    (free days here; every day there, each guarded by the unavailable time and the
+    windows it falls on), the count, the gap rules (here arcs of the spread path,
+    there windows of days) and the soft terms (here only).
 
     Args:
         problem: the problem.
         calendar: its calendar of free days.
         series: the series of this part.
+        fixed: series whose meetings are given (a neighbourhood's model): present only
+            for the links and overlaps of the others.
+        deadline: building stops with :class:`OutOfTime` after this
+            ``time.perf_counter()``.
     """
 
     def __init__(
@@ -144,6 +172,7 @@ class PlanModel:
         self.slots: dict[str, tuple[tuple[Slot, cp_model.IntVar], ...]] = {}
         self.counts: dict[str, Expr] = {}
         self.terms: list[_Term] = []
+        self._pins = {pin: index for index, pin in enumerate(problem.pins)}
         for each in self.series:
             if deadline is not None and time.perf_counter() > deadline:
                 raise OutOfTime
@@ -152,13 +181,16 @@ class PlanModel:
             self._add_fixed(series_id, chosen)
         self._add_no_overlap()
         ids = set(self.slots)
-        for link in problem.links:
+        for index, link in enumerate(problem.links):
             if link.after in ids and link.before in ids:
                 if deadline is not None and time.perf_counter() > deadline:
                     raise OutOfTime
-                self._add_link(link)
+                if link.hard:
+                    self._add_hard_link(index, link)
+                else:
+                    self._add_soft_link(link)
         self.objective = sum(term.points for term in self.terms)
-        self.model.minimize(self.objective)
+        self._minimise()
         # where this part stands: no plan yet (timed_out), feasible, optimal or infeasible
         self.status = Status.TIMED_OUT
         self.runtime = 0.0
@@ -172,25 +204,51 @@ class PlanModel:
         self.best_cost: int | None = None  # the cost of the plan in hint_values
         self.phase = Phase.SEARCH
 
+    def _minimise(self) -> None:
+        self.model.minimize(self.objective)
+
     # -- hard rules --------------------------------------------------------
+
+    def guard(self, kind: str, index: int) -> Expr | None:
+        """The Boolean that switches a rule group on: none here, every rule holds."""
+        return None
+
+    @staticmethod
+    def _enforce(constraint: cp_model.Constraint, *guards: Expr | None) -> None:
+        """Make ``constraint`` hold only when its rule groups are on."""
+        literals = [guard for guard in guards if guard is not None]
+        if literals:
+            constraint.only_enforce_if(literals)
 
     def _add_series(self, series: Series) -> None:
         model = self.model
-        pairs = tuple(
-            (slot, model.new_bool_var(f"{series.id}@{slot.date}"))
-            for slot in self.calendar.slots(series.id)
-        )
+        number = self.problem.series.index(series)
+        pairs = self._make_slots(series, number)
         self.slots[series.id] = pairs
         for slot, chosen in pairs:
             if slot.pin is not None:
-                model.add(chosen == 1)
-        count = sum(chosen for _, chosen in pairs)
+                self._enforce(model.add(chosen == 1), self.guard("pin", self._pins[slot.pin]))
+        count = self._count(series, pairs)
         self.counts[series.id] = count
-        model.add(count >= series.count.min)
-        model.add(count <= series.count.max)
-        self._add_path(series, pairs)
+        self._enforce(model.add(count >= series.count.min), self.guard("count_min", number))
+        self._enforce(model.add(count <= series.count.max), self.guard("count_max", number))
+        self._add_gaps(series, number, pairs)
         self._add_count_term(series, count)
         self._add_slot_terms(series, pairs)
+
+    def _make_slots(self, series: Series, number: int) -> tuple[tuple[Slot, Expr], ...]:
+        """The Boolean of each candidate slot of a series: its free days."""
+        return tuple(
+            (slot, self.model.new_bool_var(f"{series.id}@{slot.date}"))
+            for slot in self.calendar.slots(series.id)
+        )
+
+    def _count(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> Expr:
+        return sum(chosen for _, chosen in pairs)
+
+    def _add_gaps(self, series: Series, number: int, pairs: Sequence[tuple[Slot, Expr]]) -> None:
+        """The gap rules: which arcs the spread path has."""
+        self._add_path(series, pairs)
 
     def _add_fixed(self, series_id: str, chosen: Sequence[Slot]) -> None:
         """A series whose meetings are given: only for the links and the overlaps of
@@ -287,52 +345,88 @@ class PlanModel:
         self.terms.append(_Term("spread", series.id, self.problem.weights.spread * total, total))
 
     def _add_no_overlap(self) -> None:
-        """Meetings of one body never overlap in time."""
-        by_body_day: dict[tuple[str, dt.date], list[tuple[int, int, cp_model.IntVar]]] = (
-            defaultdict(list)
+        """Meetings of one body never overlap in time.
+
+        Meetings of one series never overlap either (a two-day meeting on Monday and
+        one on Tuesday); that follows from the series' days and length, not from a
+        rule of the user's, so in the explaining model it always holds, and only
+        meetings of two series of a body are guarded by the body's ``overlap`` group.
+        """
+        bodies = {body.id: index for index, body in enumerate(self.problem.bodies)}
+        by_body_day: dict[tuple[str, dt.date], list[tuple[int, int, Expr, Slot]]] = defaultdict(
+            list
         )
         for series in self.series:
             for slot, chosen in self.slots[series.id]:
                 for day, first, last in spans(slot.date, slot.start, slot.end, slot.end_date):
-                    by_body_day[(series.body, day)].append((first, last, chosen))
-        for items in by_body_day.values():
+                    by_body_day[(series.body, day)].append((first, last, chosen, slot))
+        for (body, _), items in by_body_day.items():
             if len(items) < 2:
                 continue
-            cliques: set[tuple[int, ...]] = set()
-            for point, _, _ in items:
-                clique = tuple(
-                    sorted(chosen.index for first, last, chosen in items if first <= point < last)
-                )
-                if len(clique) > 1:
+            guard = self.guard("overlap", bodies[body])
+            cliques: set[tuple[int, ...]] = set()  # of two series or more when guarded
+            own: set[tuple[int, ...]] = set()  # within one series, when guarded
+            for point, _, _, _ in items:
+                inside = [item for item in items if item[0] <= point < item[1]]
+                clique = tuple(sorted(chosen.index for _, _, chosen, _ in inside))
+                series_ids = sorted({slot.series for _, _, _, slot in inside})
+                if (guard is None or len(series_ids) > 1) and len(clique) > 1:
                     cliques.add(clique)
-            by_index = {chosen.index: chosen for _, _, chosen in items}
-            for clique in sorted(cliques):
+                if guard is None:
+                    continue
+                for series_id in series_ids:
+                    mine = [(c, slot) for _, _, c, slot in inside if slot.series == series_id]
+                    if len({slot.date for _, slot in mine}) > 1:
+                        own.add(tuple(sorted(chosen.index for chosen, _ in mine)))
+            by_index = {chosen.index: chosen for _, _, chosen, _ in items}
+            for clique in sorted(own):
                 self.model.add_at_most_one([by_index[index] for index in clique])
+            for clique in sorted(cliques):
+                members = [by_index[index] for index in clique]
+                if guard is None:
+                    self.model.add_at_most_one(members)
+                else:
+                    self.model.add(sum(members) <= 1).only_enforce_if(guard)
 
-    def _add_link(self, link: Link) -> None:
-        model = self.model
+    def _preparing(self, link: Link, slot: Slot, reach: int) -> dict[int, list[Expr]]:
+        """The preparing slots of a following slot within the link's window (distance
+        0), and for a soft link also those up to ``reach`` days outside, by distance."""
         before = self.slots[link.before]
-        before_dates = [slot.date for slot, _ in before]
-        reach = 0 if link.hard else link.cap_days
+        dates = [other.date for other, _ in before]
+        low = bisect_left(dates, slot.date - dt.timedelta(days=link.max_days + reach))
+        high = bisect_right(dates, slot.date - dt.timedelta(days=link.min_days - reach))
+        distances: dict[int, list[Expr]] = defaultdict(list)
+        for other, other_chosen in before[low:high]:
+            distance = link.distance(other.date, slot.date)
+            if distance == 0 or (not link.hard and distance < link.cap_days):
+                distances[distance].append(other_chosen)
+        return distances
+
+    def _add_hard_link(self, index: int, link: Link) -> None:
+        """Every meeting of ``after`` has a meeting of ``before`` within the window."""
+        model = self.model
+        guard = self.guard("link", index)
         for slot, chosen in self.slots[link.after]:
-            # only the preparing slots within the window (plus the cap, for a soft link)
-            low = bisect_left(before_dates, slot.date - dt.timedelta(days=link.max_days + reach))
-            high = bisect_right(before_dates, slot.date - dt.timedelta(days=link.min_days - reach))
-            distances: dict[int, list[Expr]] = defaultdict(list)
-            for other, other_chosen in before[low:high]:
-                distance = link.distance(other.date, slot.date)
-                if distance == 0 or (not link.hard and distance < link.cap_days):
-                    distances[distance].append(other_chosen)
-            if link.hard:
-                model.add(chosen <= sum(distances[0]))
-                continue
+            self._enforce(model.add(chosen <= sum(self._preparing(link, slot, 0)[0])), guard)
+        after = self.problem.get_series(link.after)
+        width = link.max_days - link.min_days
+        gap = max(after.min_gap_days or 0, 1)
+        if gap > width:
+            # no preparing meeting can serve two meetings: at least as many of them
+            # (implied by the rules, but CP-SAT does not find this pigeonhole argument
+            # itself: it lets it see a count conflict at once). Two meetings of one
+            # series are on different days; further apart, it takes the least gap too.
+            gaps = self.guard("min_gap", self.problem.series.index(after)) if width else None
+            self._enforce(
+                model.add(self.counts[link.before] >= self.counts[link.after]), guard, gaps
+            )
+
+    def _add_soft_link(self, link: Link) -> None:
+        """Days outside the window, per following meeting, as a soft term."""
+        for slot, chosen in self.slots[link.after]:
+            distances = self._preparing(link, slot, link.cap_days)
             deviation = self._deviation(link, chosen, distances)
             self.terms.append(_Term("link", link.label, link.weight * deviation, deviation, slot))
-        after = self.problem.get_series(link.after)
-        if link.hard and max(after.min_gap_days or 0, 1) > link.max_days - link.min_days:
-            # no preparing meeting can serve two meetings: at least as many of them
-            # (implied by the rules, but it lets CP-SAT see a count conflict at once)
-            model.add(self.counts[link.before] >= self.counts[link.after])
 
     def _deviation(self, link: Link, chosen: Expr, distances: dict[int, list[Expr]]) -> Expr:
         """Days outside the window to the nearest chosen preparing slot (at most the cap),
@@ -403,15 +497,11 @@ class PlanModel:
         for series_id, pairs in self.slots.items():
             for slot, variable in pairs:
                 self.model.add_hint(variable, int((series_id, slot.date) in picked))
-        solver = cp_model.CpSolver()
-        solver.parameters.fix_variables_to_their_hinted_value = True
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = 0
-        solver.parameters.max_time_in_seconds = max(time_limit, 0.01)
-        code = solver.solve(self.model)
+        solver = make_solver(time_limit, fix_hint=True)
+        status = status_of(solver.solve(self.model), solver)
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         self.runtime += solver.wall_time
-        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if not status.has_plan:
             return None
         self.hint_values = self.assignment(solver)
         if first:
@@ -435,31 +525,28 @@ class PlanModel:
         Returns whether it stalled."""
         if self.hint_values is not None:
             self.hint(self.hint_values)
-        solver = make_solver(max(time_limit, 0.01), workers)
-        solver.parameters.log_search_progress = log
+        solver = make_solver(time_limit, workers, lp=True, log=log)
         if workers > 1:
             self.deterministic = False
         callback = _Callback(report)
         watch = _Watch(solver, callback, stall or (lambda: math.inf))
         with watch:
-            code = solver.solve(self.model, callback)
+            status = status_of(solver.solve(self.model, callback), solver)
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         self._spend(solver)
-        if code == cp_model.OPTIMAL:
+        if status is Status.OPTIMAL:
             self.status, self._best = Status.OPTIMAL, solver
             self.hint_values = self.assignment(solver)
             self.best_cost = round(solver.objective_value)
-        elif code == cp_model.FEASIBLE:
+        elif status is Status.FEASIBLE:
             self.status = Status.FEASIBLE
             self.deterministic = False  # where a time limit stopped it
             if self.best_cost is None or solver.objective_value < self.best_cost:
                 self._best = solver
                 self.hint_values = self.assignment(solver)
                 self.best_cost = round(solver.objective_value)
-        elif code == cp_model.INFEASIBLE:
+        elif status is Status.INFEASIBLE:
             self.status = Status.INFEASIBLE
-        elif code != cp_model.UNKNOWN:  # MODEL_INVALID: a bug here, never the user's input
-            raise RuntimeError(f"CP-SAT rejected the model: {solver.status_name(code)}")
         return watch.stalled and self.status is Status.FEASIBLE
 
     def find_plan(self, time_limit: float, workers: int, *, log: bool = False) -> None:
@@ -470,22 +557,17 @@ class PlanModel:
         next :meth:`search`.
         """
         self.model.clear_objective()  # type: ignore[no-untyped-call]
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(time_limit, 0.01)
-        solver.parameters.num_workers = workers
-        solver.parameters.random_seed = 0
-        solver.parameters.stop_after_first_solution = True
-        solver.parameters.log_search_progress = log
+        solver = make_solver(time_limit, workers, first_plan=True, log=log)
         self.deterministic = False  # its plan starts the next search: no fixed start
-        code = solver.solve(self.model)
+        status = status_of(solver.solve(self.model), solver)
         self.model.minimize(self.objective)
         self.runtime += solver.wall_time
-        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if status.has_plan:
             self.hint_values = self.assignment(solver)
             self._best = None
             self.best_cost = None  # read off the plan when it is needed
             self.status = Status.FEASIBLE
-        elif code == cp_model.INFEASIBLE:
+        elif status is Status.INFEASIBLE:
             self.status = Status.INFEASIBLE
 
     def chosen_slots(self, values: Sequence[int]) -> dict[str, tuple[Slot, ...]]:
@@ -555,9 +637,7 @@ class PlanModel:
     def replay(self, values: list[int]) -> cp_model.CpSolver:
         """A solver holding exactly this assignment, to read expressions off it."""
         self.hint(values)
-        solver = cp_model.CpSolver()
-        solver.parameters.fix_variables_to_their_hinted_value = True
-        solver.parameters.num_workers = 1
+        solver = make_solver(math.inf, fix_hint=True)
         solver.solve(self.model)
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         return solver
@@ -569,8 +649,8 @@ class PlanModel:
         self.model.add(self.objective <= objective)  # the last use of this model
         if self._start_values is not None:
             self.hint(self._start_values)
-        solver = make_solver(time_limit, 1)
-        code = solver.solve(self.model)
+        solver = make_solver(time_limit, 1, lp=True)
+        status = status_of(solver.solve(self.model), solver)
         self.model.clear_hints()  # type: ignore[no-untyped-call]
         self.runtime += solver.wall_time
-        return solver if code == cp_model.OPTIMAL else None
+        return solver if status is Status.OPTIMAL else None

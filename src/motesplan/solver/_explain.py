@@ -1,7 +1,8 @@
 """Why no plan exists: a small set of hard rules that cannot all hold together.
 
-The hard rules of one independent part of a problem are grouped as the user states
-them, each group guarded by its own Boolean (an *enforcement literal*):
+The explaining model is the planning model itself (:class:`PlanModel`, where every
+hard rule is written once) with each group of rules, as the user states them,
+guarded by its own Boolean (:class:`RuleGroup`):
 
 ==============  =====================================  ==============================
 kind            group                                  source (TOML key path)
@@ -17,19 +18,18 @@ kind            group                                  source (TOML key path)
 ==============  =====================================  ==============================
 
 A series' weekdays, times and length and the plan period define the series and
-always hold. The model has one Boolean per day a series could meet on by its
-weekdays alone (days blocked by unavailable time and outside its windows included,
-so that those rules can be named), no objective and no spread path, so it is small.
+always hold. :class:`GuardedModel` has one Boolean per day a series could meet on
+by its weekdays alone (days blocked by unavailable time and outside its windows
+included, so that those rules can be named), the gap rules as windows of days
+instead of the planner's spread path, and no objective, so it is small.
 
-CP-SAT solves it with every group's literal as an *assumption*; when it is
-infeasible it returns a subset of the assumptions that is already infeasible (the
-*core*). The core is then shrunk by deletion: each group in turn is left out and
-the rest solved again; if that is still infeasible the group was not needed (and
-the new, possibly smaller, core replaces the old one), otherwise it stays. Every
-shrinking solve has a time limit; when time runs out a group stays untested and
-the explanation says it may not be minimal. Groups that explain least are tried
-first (overlap, windows, unavailable time, gaps ...), so the rules that remain are
-the ones people think in: counts, pins and links.
+The search (the shrinking loop of ``solver/_conflict.py``, shared with the
+rotation): CP-SAT solves the model with every group's Boolean as an *assumption*
+and returns a first core. A model of the core's series alone is then built (a
+conflict is nearly always about two or three series of a long chain), and the core
+is shrunk by deletion there, each solve without presolve. Groups that explain least
+are tried first (overlap, windows, unavailable time, gaps ...), so the rules that
+remain are the ones people think in: counts, pins and links.
 
 Finally, for each source of unavailable time in the conflict, the same deletion
 over its single blocked days finds the dates that matter, which the text names
@@ -49,23 +49,26 @@ import datetime as dt
 import time
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TypeAlias
 
-from attrs import frozen
 from babel.dates import get_day_names
-from ortools.sat.python import cp_model
 
 from motesplan.explain import ConflictRule, Explanation
-from motesplan.freedays import spans
+from motesplan.freedays import Calendar, Slot, spans
 from motesplan.model import DateRange, Link, Problem, Series
+from motesplan.plan import Status
+from motesplan.solver._conflict import first_core, shrink
+from motesplan.solver._cpsat import PlanModel, RuleGroup
+from motesplan.solver._sat import make_solver, status_of
 from motesplan.text import format_day_month, format_time_range, phrase
 from motesplan.unavailable import Block, BlockKind
 
-__all__ = ["explain"]
+__all__ = ["GuardedModel", "explain"]
 
 Lit: TypeAlias = Any  # an OR-Tools Boolean variable
 
+PRESOLVE_NARROW = True
 MAX_DATES = 8
 """At most this many dates are named per rule; the rest are counted."""
 
@@ -97,318 +100,231 @@ _TEXT_ORDER = (
 )
 
 
-@frozen(order=True)
-class _Group:
-    """One rule group: its kind and the index of what it is about (a series, link,
-    pin, unavailable source or body)."""
+class GuardedModel(PlanModel):
+    """The hard rules of some series, each rule group guarded; no objective.
 
-    kind: str
-    index: int
+    Args:
+        problem: the problem.
+        calendar: its calendar (for the planning model's interface; the unavailable
+            time is read here by source, so that each source can be named).
+        series: the series to look at.
+        language: the language of the blocks' reasons.
+    """
 
-
-@frozen
-class _Option:
-    """A way a series could meet: a day and a time; ``pin`` is the pin whose own
-    time it has (then it exists only with that pin)."""
-
-    series: str
-    date: dt.date
-    start: dt.time
-    end: dt.time
-    end_date: dt.date
-    pin: int | None = None
-
-
-class _Model:
-    """The feasibility model of the hard rules of some series, each rule group guarded."""
-
-    def __init__(self, problem: Problem, series: Sequence[Series], language: str) -> None:
-        self.problem = problem
-        self.series = tuple(series)
+    def __init__(
+        self, problem: Problem, calendar: Calendar, series: Sequence[Series], language: str
+    ) -> None:
         self.language = language
-        self.model = cp_model.CpModel()
-        self.groups: dict[_Group, Lit] = {}
-        self.options: dict[str, list[tuple[_Option, Lit]]] = {}
-        self.counts: dict[str, Lit] = {}
+        self.groups: dict[RuleGroup, Lit] = {}
         # (source index, date) -> "this day of this source blocks"; what blocks it
         self.days: dict[tuple[int, dt.date], Lit] = {}
         self.day_blocks: dict[tuple[int, dt.date], list[Block]] = defaultdict(list)
-        # per option: the (source, day)s of hard unavailable time it touches, the
+        # per slot: the (source, day)s of hard unavailable time it touches, the
         # windows it is outside of
-        self.hits: dict[_Option, frozenset[tuple[int, dt.date]]] = {}
-        self.outside: dict[_Option, frozenset[str]] = {}
-        self._hard = self._hard_blocks()
-        ids = {each.id for each in self.series}
-        for each in self.series:
-            self._add_series(each)
-        for index, link in enumerate(problem.links):
-            if link.hard and link.after in ids:
-                self._add_link(index, link)
-        self._add_no_overlap()
+        self.hits: dict[Slot, frozenset[tuple[int, dt.date]]] = {}
+        self.outside: dict[Slot, frozenset[str]] = {}
+        self._hard = _hard_blocks(problem, language)
+        super().__init__(problem, calendar, series)
         for (source, _), day in sorted(self.days.items(), key=lambda item: item[0]):
             self.model.add_implication(self.group("unavailable", source), day)
 
     # -- groups ------------------------------------------------------------
 
-    def group(self, kind: str, index: int) -> Lit:
-        """The literal of a rule group, made on first use."""
-        key = _Group(kind, index)
+    def guard(self, kind: str, index: int) -> Lit:
+        """The Boolean of a rule group, made on first use."""
+        key = RuleGroup(kind, index)
         if key not in self.groups:
             self.groups[key] = self.model.new_bool_var(f"{kind}[{index}]")
         return self.groups[key]
 
-    # -- the rules ---------------------------------------------------------
+    group = guard
 
-    def _hard_blocks(self) -> dict[dt.date, list[tuple[int, Block]]]:
-        problem = self.problem
-        by_day: dict[dt.date, list[tuple[int, Block]]] = defaultdict(list)
-        for index, source in enumerate(problem.unavailable):
-            for block in source.blocks(problem.start, problem.end, self.language):
-                if block.hard:
-                    by_day[block.date].append((index, block))
-        return by_day
+    # -- where the planning model differs -------------------------------------
 
-    def _add_series(self, series: Series) -> None:
+    def _make_slots(self, series: Series, number: int) -> tuple[tuple[Slot, Lit], ...]:
+        """Every day the series' weekdays allow (and every pinned day), each guarded by
+        the windows and the unavailable time it falls on. A pin with its own time adds
+        a second slot that exists only with the pin (and the pin keeps the series off
+        its own time that day)."""
         problem, model = self.problem, self.model
-        number = problem.series.index(series)
-        pins = {
-            pin.date: index for index, pin in enumerate(problem.pins) if pin.series == series.id
-        }
+        pins = {pin.date: pin for pin in problem.pins_of(series.id)}
         length = dt.timedelta(days=series.days - 1)
-        options: list[tuple[_Option, Lit]] = []
+        pairs: list[tuple[Slot, Lit]] = []
         day = problem.start
         while day + length <= problem.end:
-            if day.weekday() in series.weekdays:
-                default = _Option(series.id, day, series.start, series.end, day + length)
-                plain = self._option(series, number, default)
-                options.append((default, plain))
-                pin_index = pins.get(day)
-                if pin_index is not None:
-                    pin = problem.pins[pin_index]
-                    pinned = self.group("pin", pin_index)
-                    start, end = pin.start or series.start, pin.end or series.end
-                    if (start, end) == (series.start, series.end):
-                        model.add_implication(pinned, plain)
-                    else:  # the pin's own time: a second option, there only with the pin
-                        own = _Option(series.id, day, start, end, day + length, pin_index)
-                        chosen = self._option(series, number, own)
-                        options.append((own, chosen))
-                        model.add_implication(pinned, chosen)
-                        model.add_implication(chosen, pinned)
+            pin = pins.get(day)
+            if day.weekday() in series.weekdays or pin is not None:
+                start = pin.start if pin is not None and pin.start is not None else series.start
+                end = pin.end if pin is not None and pin.end is not None else series.end
+                own_time = (start, end) != (series.start, series.end)
+                plain: Lit | None = None
+                if day.weekday() in series.weekdays:
+                    slot = self._slot(
+                        series, day, series.start, series.end, None if own_time else pin
+                    )
+                    plain = self._option(series, number, slot)
+                    pairs.append((slot, plain))
+                if pin is not None and own_time:
+                    slot = self._slot(series, day, start, end, pin)
+                    chosen = self._option(series, number, slot)
+                    pairs.append((slot, chosen))
+                    pinned = self.guard("pin", self._pins[pin])
+                    model.add_implication(chosen, pinned)
+                    if plain is not None:
                         model.add_implication(pinned, plain.Not())
             day += dt.timedelta(days=1)
-        self.options[series.id] = options
-        # the count as an integer: guarded bounds on it propagate at once
-        days = len({option.date for option, _ in options})
-        count = model.new_int_var(0, days, f"count {series.id}")
-        model.add(count == sum(chosen for _, chosen in options))
-        self.counts[series.id] = count
-        if series.count.min > 0:
-            model.add(count >= series.count.min).only_enforce_if(self.group("count_min", number))
-        if series.count.max < days:
-            model.add(count <= series.count.max).only_enforce_if(self.group("count_max", number))
-        if series.min_gap_days is not None and series.min_gap_days > 1:
-            self._add_min_gap(number, series.min_gap_days, options)
-        if series.max_gap_days is not None:
-            self._add_max_gap(number, series.max_gap_days, options)
+        return tuple(pairs)
 
-    def _option(self, series: Series, number: int, option: _Option) -> Lit:
-        """The Boolean of one option, with its windows and unavailable time."""
+    def _slot(self, series: Series, day: dt.date, start: dt.time, end: dt.time, pin: Any) -> Slot:
+        end_date = day + dt.timedelta(days=series.days - 1)
+        return Slot(series.id, day, start, end, end_date, "", 0, (), (), pin)
+
+    def _option(self, series: Series, number: int, slot: Slot) -> Lit:
+        """The Boolean of one slot, with its windows and unavailable time."""
         model = self.model
-        chosen = model.new_bool_var(f"{option.series}@{option.date}")
-        days = [option.date + dt.timedelta(days=k) for k in range(series.days)]
+        chosen = model.new_bool_var(f"{slot.series}@{slot.date}")
+        days = [slot.date + dt.timedelta(days=k) for k in range(series.days)]
         outside: set[str] = set()
         if series.within and not all(any(d in w for w in series.within) for d in days):
             outside.add("within")
         if any(d in gap for d in days for gap in series.excluding):
             outside.add("excluding")
         for kind in sorted(outside):
-            model.add_implication(chosen, self.group(kind, number).Not())
-        self.outside[option] = frozenset(outside)
+            model.add_implication(chosen, self.guard(kind, number).Not())
+        self.outside[slot] = frozenset(outside)
         hits: set[tuple[int, dt.date]] = set()
-        for current, first, last in spans(option.date, option.start, option.end, option.end_date):
+        for current, first, last in spans(slot.date, slot.start, slot.end, slot.end_date):
             for index, block in self._hard.get(current, ()):
                 if block.applies_to(series.id) and block.overlaps(first, last):
                     hits.add((index, current))
                     self.day_blocks[(index, current)].append(block)
-        self.hits[option] = frozenset(hits)
+        self.hits[slot] = frozenset(hits)
         for key in sorted(hits):
             if key not in self.days:
                 self.days[key] = model.new_bool_var(f"blocked{key}")
             model.add_bool_or([chosen.Not(), self.days[key].Not()])
         return chosen
 
-    def _add_min_gap(self, number: int, gap: int, options: Sequence[tuple[_Option, Lit]]) -> None:
+    def _count(self, series: Series, pairs: Sequence[tuple[Slot, Lit]]) -> Lit:
+        """The count as an integer: guarded bounds on it propagate at once."""
+        days = len({slot.date for slot, _ in pairs})
+        count = self.model.new_int_var(0, days, f"count {series.id}")
+        self.model.add(count == sum(chosen for _, chosen in pairs))
+        return count
+
+    def _add_gaps(self, series: Series, number: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
+        if series.min_gap_days is not None and series.min_gap_days > 1:
+            self._add_min_gap(number, series.min_gap_days, pairs)
+        if series.max_gap_days is not None:
+            self._add_max_gap(number, series.max_gap_days, pairs)
+
+    def _add_count_term(self, series: Series, count: Lit) -> None:
+        """No objective."""
+
+    def _add_slot_terms(self, series: Series, pairs: Sequence[tuple[Slot, Lit]]) -> None:
+        """No objective."""
+
+    def _add_soft_link(self, link: Link) -> None:
+        """Soft links are not rules."""
+
+    def _minimise(self) -> None:
+        """No objective."""
+
+    def _add_min_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
         """No two meetings closer than ``gap`` days (then no consecutive two are)."""
-        guard = self.group("min_gap", number)
-        ordered = sorted(options, key=lambda item: item[0].date)
-        dates = [option.date for option, _ in ordered]
+        guard = self.guard("min_gap", number)
+        ordered = sorted(pairs, key=lambda item: item[0].date)
+        dates = [slot.date for slot, _ in ordered]
         seen: set[tuple[int, int]] = set()
         for day in dates:
             end = bisect_left(dates, day + dt.timedelta(days=gap))
-            first = bisect_left(dates, day)  # options of one day are all in the window
+            first = bisect_left(dates, day)  # slots of one day are all in the window
             if end - first > 1 and (first, end) not in seen:
                 seen.add((first, end))
                 window = [chosen for _, chosen in ordered[first:end]]
                 self.model.add(sum(window) <= 1).only_enforce_if(guard)
 
-    def _add_max_gap(self, number: int, gap: int, options: Sequence[tuple[_Option, Lit]]) -> None:
+    def _add_max_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
         """A meeting followed by any later meeting has one within ``gap`` days."""
         model = self.model
-        guard = self.group("max_gap", number)
-        ordered = sorted(options, key=lambda item: item[0].date)
-        # later[t]: some meeting on option t or after (only this direction is needed:
+        guard = self.guard("max_gap", number)
+        ordered = sorted(pairs, key=lambda item: item[0].date)
+        # later[t]: some meeting on slot t or after (only this direction is needed:
         # it makes the rule apply whenever there is a later meeting)
         later = [model.new_bool_var("") for _ in ordered]
         for t, (_, chosen) in enumerate(ordered):
             model.add_implication(chosen, later[t])
             if t:
                 model.add_implication(later[t], later[t - 1])
-        dates = [option.date for option, _ in ordered]
-        for option, chosen in ordered:
-            beyond = bisect_right(dates, option.date + dt.timedelta(days=gap))
+        dates = [slot.date for slot, _ in ordered]
+        for slot, chosen in ordered:
+            beyond = bisect_right(dates, slot.date + dt.timedelta(days=gap))
             if beyond == len(dates):
                 continue
-            window = [other for _, other in ordered[bisect_right(dates, option.date) : beyond]]
+            window = [other for _, other in ordered[bisect_right(dates, slot.date) : beyond]]
             if window:
                 model.add(sum(window) >= 1).only_enforce_if([guard, chosen, later[beyond]])
             else:
                 model.add_bool_or([guard.Not(), chosen.Not(), later[beyond].Not()])
 
-    def _add_link(self, index: int, link: Link) -> None:
-        guard = self.group("link", index)
-        before = self.options[link.before]
-        for option, chosen in self.options[link.after]:
-            window = [
-                other
-                for prepared, other in before
-                if link.min_days <= (option.date - prepared.date).days <= link.max_days
-            ]
-            if window:
-                self.model.add(sum(window) >= 1).only_enforce_if([guard, chosen])
-            else:
-                self.model.add_bool_or([guard.Not(), chosen.Not()])
-        self._add_link_count(index, link)
-
-    def _add_link_count(self, index: int, link: Link) -> None:
-        """When two meetings of ``after`` are always further apart than the link's window
-        is wide, their preparing meetings differ: ``before`` has at least as many.
-
-        Implied by the link and the gap, but CP-SAT does not find this pigeonhole
-        argument itself (the issue's "7 committee meetings, but 6 management-group
-        meetings" runs for minutes without it).
-        """
-        after = self.problem.get_series(link.after)
-        guards = [self.group("link", index)]
-        gap = 1  # meetings of one series are on different days
-        if after.min_gap_days is not None and after.min_gap_days > 1:
-            gap = after.min_gap_days
-            number = self.problem.series.index(after)
-            if gap > link.max_days - link.min_days >= 1:
-                guards.append(self.group("min_gap", number))
-        if gap <= link.max_days - link.min_days:
-            return
-        counts = self.counts
-        self.model.add(counts[link.before] >= counts[link.after]).only_enforce_if(guards)
-
-    def _add_no_overlap(self) -> None:
-        """Meetings of one body never overlap in time (as the planner's model).
-
-        Meetings of one series never overlap either (a two-day meeting on Monday and
-        one on Tuesday), but that follows from the series' days and length, not from
-        a rule of its own, so it always holds.
-        """
-        body_index = {body.id: index for index, body in enumerate(self.problem.bodies)}
-        by_body_day: dict[tuple[str, dt.date], list[tuple[int, int, Lit, _Option]]] = defaultdict(
-            list
-        )
-        for series in self.series:
-            for option, chosen in self.options[series.id]:
-                for day, first, last in spans(
-                    option.date, option.start, option.end, option.end_date
-                ):
-                    by_body_day[(series.body, day)].append((first, last, chosen, option))
-        own: set[tuple[int, ...]] = set()  # within one series
-        shared: dict[str, set[tuple[int, ...]]] = defaultdict(set)  # between series of a body
-        by_index: dict[int, Lit] = {}
-        for (body, _), items in sorted(by_body_day.items(), key=lambda item: item[0]):
-            for point, _, _, _ in items:
-                inside = [item for item in items if item[0] <= point < item[1]]
-                by_index.update((chosen.index, chosen) for _, _, chosen, _ in inside)
-                if len({option.series for _, _, _, option in inside}) > 1:
-                    shared[body].add(tuple(sorted(chosen.index for _, _, chosen, _ in inside)))
-                for series_id in sorted({option.series for _, _, _, option in inside}):
-                    mine = [(c, o) for _, _, c, o in inside if o.series == series_id]
-                    if len({option.date for _, option in mine}) > 1:
-                        own.add(tuple(sorted(chosen.index for chosen, _ in mine)))
-        for clique in sorted(own):
-            self.model.add(sum(by_index[i] for i in clique) <= 1)
-        for body, cliques in sorted(shared.items()):
-            guard = self.group("overlap", body_index[body])
-            for clique in sorted(cliques):
-                self.model.add(sum(by_index[i] for i in clique) <= 1).only_enforce_if(guard)
-
     # -- solving -------------------------------------------------------------
 
-    def solve(self, assumptions: Sequence[Lit], seconds: float) -> tuple[str, set[int]]:
-        """``("infeasible", core)``, ``("feasible", set())`` or ``("unknown", set())``;
-        the core holds the variable indices of a subset of the assumptions.
+    def test(self, rules: Sequence[Lit], seconds: float) -> tuple[Status, set[Lit]]:
+        """Solve with exactly ``rules`` on (a test of ``solver/_conflict.py``); when
+        infeasible, also the rules of CP-SAT's core.
 
-        Every pin not assumed is assumed *off*: a rule left out must be as if removed
-        from the problem, and a pin with its own time also adds a way to meet (at
-        that time), which a free literal could still use.
+        Every pin not among ``rules`` is assumed *off*: a rule left out must be as if
+        removed from the problem, and a pin with its own time also adds a way to meet
+        (at that time), which a free literal could still use.
         """
-        assumed = {lit.index for lit in assumptions}
+        assumed = {lit.index for lit in rules}
         dropped = [
             lit.Not()
             for group, lit in sorted(self.groups.items())
             if group.kind == "pin" and lit.index not in assumed
         ]
         self.model.clear_assumptions()
-        self.model.add_assumptions([*assumptions, *dropped])
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(seconds, 0.01)
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = 0
-        code = solver.solve(self.model)
-        if code == cp_model.INFEASIBLE:
-            return "infeasible", set(solver.sufficient_assumptions_for_infeasibility())
-        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return "feasible", set()
-        if code == cp_model.MODEL_INVALID:  # a bug here, never the user's input
-            raise RuntimeError(f"CP-SAT rejected the explanation model: {solver.status_name(code)}")
-        return "unknown", set()
+        self.model.add_assumptions([*rules, *dropped])
+        # the full LP of the windows and counts proves most conflicts of counting at once
+        solver = make_solver(seconds, lp=True, presolve=self.presolve)
+        status = status_of(solver.solve(self.model), solver)
+        if status is not Status.INFEASIBLE:
+            return status, set()
+        core = set(solver.sufficient_assumptions_for_infeasibility())
+        return status, {lit for lit in rules if lit.index in core}
+
+    presolve = True
+    """Whether the solves use CP-SAT's presolve (worth it on a whole part's model, not
+    on the small model of a core)."""
 
 
-def _shrink(
-    model: _Model, fixed: Sequence[Lit], candidates: Sequence[Lit], deadline: float
-) -> tuple[list[Lit] | None, bool]:
-    """A small subset of ``candidates`` that, with ``fixed``, cannot hold.
+def _hard_blocks(problem: Problem, language: str) -> dict[dt.date, list[tuple[int, Block]]]:
+    """The hard blocks of every source of unavailable time, by day, with the source."""
+    by_day: dict[dt.date, list[tuple[int, Block]]] = defaultdict(list)
+    for index, source in enumerate(problem.unavailable):
+        for block in source.blocks(problem.start, problem.end, language):
+            if block.hard:
+                by_day[block.date].append((index, block))
+    return by_day
 
-    Returns ``(None, False)`` when ``fixed`` and all candidates hold together or no
-    answer came in time; else the subset and whether it was shown minimal.
-    """
-    status, core = model.solve([*fixed, *candidates], deadline - time.perf_counter())
-    if status != "infeasible":
-        return None, False
-    kept = [lit for lit in candidates if lit.index in core]
-    needed: set[int] = set()
-    minimal = True
-    for index in [lit.index for lit in kept]:
-        if index in needed or all(lit.index != index for lit in kept):
-            continue  # already known to be needed, or dropped with an earlier core
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            return kept, False
-        untested = sum(1 for lit in kept if lit.index not in needed)
-        rest = [lit for lit in kept if lit.index != index]
-        status, core = model.solve([*fixed, *rest], left / untested)
-        if status == "infeasible":
-            kept = [lit for lit in rest if lit.index in core]
-        else:  # needed (or not known in time: kept, and the set may not be minimal)
-            needed.add(index)
-            minimal = minimal and status == "feasible"
-    return kept, minimal
+
+def _core_series(
+    problem: Problem, part: Sequence[Series], core: Collection[RuleGroup]
+) -> list[Series]:
+    """The series of ``part`` the rules of a core are about."""
+    ids: set[str] = set()
+    for group in core:
+        kind, index = group.kind, group.index
+        if kind in ("count_min", "count_max", "min_gap", "max_gap", "within", "excluding"):
+            ids.add(problem.series[index].id)
+        elif kind == "link":
+            ids |= {problem.links[index].before, problem.links[index].after}
+        elif kind == "pin":
+            ids.add(problem.pins[index].series)
+        elif kind == "overlap":
+            body = problem.bodies[index].id
+            ids |= {series.id for series in part if series.body == body}
+    return [series for series in part if series.id in ids]
 
 
 def explain(
@@ -417,6 +333,7 @@ def explain(
     *,
     time_limit: float = 5.0,
     language: str | None = None,
+    calendar: Calendar | None = None,
 ) -> Explanation | None:
     """A small set of the hard rules of ``problem`` that cannot hold together.
 
@@ -425,21 +342,34 @@ def explain(
         series: the series to look at (one independent part; default: all of them).
         time_limit: seconds for the whole explanation.
         language: language of the text (default: the problem's).
+        calendar: the problem's calendar, when the caller has one.
 
     Returns:
         The explanation, or ``None`` when the rules hold together after all or no
         conflict was found within the time limit.
     """
-    started = time.perf_counter()
-    deadline = started + time_limit
+    deadline = time.perf_counter() + time_limit
     language = language or problem.language
-    model = _Model(problem, series if series is not None else problem.series, language)
+    calendar = calendar or Calendar(problem, language)
+    part = list(series if series is not None else problem.series)
+    model = GuardedModel(problem, calendar, part, language)
     groups = sorted(model.groups, key=lambda g: (_DELETE_FIRST.index(g.kind), g.index))
-    literals = [model.groups[group] for group in groups]
-    kept, minimal = _shrink(model, (), literals, deadline)
-    if kept is None:
+    found = first_core(model.test, [model.groups[group] for group in groups], deadline)
+    if found is None:
         return None
     by_index = {model.groups[group].index: group for group in groups}
+    core = [by_index[lit.index] for lit in found]
+    # the core's series alone: a smaller model, solved without presolve
+    small = _core_series(problem, part, core)
+    if len(small) < len(part):
+        narrow = GuardedModel(problem, calendar, small, language)
+        narrow.presolve = False
+        if all(group in narrow.groups for group in core):
+            literals = [narrow.groups[group] for group in core]
+            if narrow.test(literals, deadline - time.perf_counter())[0] is Status.INFEASIBLE:
+                model, found = narrow, literals
+    kept, minimal = shrink(model.test, found, deadline)
+    by_index = {lit.index: group for group, lit in model.groups.items()}
     core = sorted((by_index[lit.index] for lit in kept), key=_text_key)
     if _counting(core):
         dates = _counted_dates(model, core)
@@ -451,30 +381,30 @@ def explain(
 _COUNTING = frozenset({"count_min", "count_max", "unavailable", "within", "excluding"})
 
 
-def _counting(core: Sequence[_Group]) -> bool:
+def _counting(core: Sequence[RuleGroup]) -> bool:
     """Whether the conflict is one of counting days: too many meetings for the days
     that unavailable time (and the windows) leave free."""
     return any(g.kind == "unavailable" for g in core) and all(g.kind in _COUNTING for g in core)
 
 
-def _possible(model: _Model, core: Sequence[_Group]) -> list[_Option]:
+def _possible(model: GuardedModel, core: Sequence[RuleGroup]) -> list[Slot]:
     """The days the least counts of the conflict could use by the windows in it."""
     windows = {(g.kind, g.index) for g in core if g.kind in ("within", "excluding")}
-    found: list[_Option] = []
+    found: list[Slot] = []
     for group in core:
         if group.kind != "count_min":
             continue
         series = model.problem.series[group.index]
         found.extend(
             option
-            for option, _ in model.options[series.id]
+            for option, _ in model.slots[series.id]
             if option.pin is None
             and not any((kind, group.index) in windows for kind in model.outside[option])
         )
     return found
 
 
-def _counted_dates(model: _Model, core: Sequence[_Group]) -> dict[int, list[dt.date]]:
+def _counted_dates(model: GuardedModel, core: Sequence[RuleGroup]) -> dict[int, list[dt.date]]:
     """In a conflict of counting days, every day each source takes away counts."""
     possible = _possible(model, core)
     return {
@@ -492,7 +422,7 @@ def _counted_dates(model: _Model, core: Sequence[_Group]) -> dict[int, list[dt.d
 
 
 def _dates_that_matter(
-    model: _Model, core: Sequence[_Group], deadline: float
+    model: GuardedModel, core: Sequence[RuleGroup], deadline: float
 ) -> dict[int, list[dt.date]]:
     """For each unavailable source in the conflict, the blocked days it needs."""
     sources = [group.index for group in core if group.kind == "unavailable"]
@@ -503,18 +433,23 @@ def _dates_that_matter(
         return every
     fixed = [model.groups[group] for group in core if group.kind != "unavailable"]
     days = [model.days[(source, day)] for source in sources for day in every[source]]
-    kept, _ = _shrink(model, fixed, days, deadline)
-    if kept is None:
+
+    def test(rules: Sequence[Lit], seconds: float) -> tuple[Status, set[Lit]]:
+        return model.test([*fixed, *rules], seconds)
+
+    found = first_core(test, days, deadline)
+    if found is None:
         return every
+    kept, _ = shrink(test, found, deadline)
     chosen = {lit.index for lit in kept}
-    found = {
+    needed = {
         source: [day for day in every[source] if model.days[(source, day)].index in chosen]
         for source in sources
     }
-    return {source: found[source] or every[source] for source in sources}
+    return {source: needed[source] or every[source] for source in sources}
 
 
-def _text_key(group: _Group) -> tuple[int, int]:
+def _text_key(group: RuleGroup) -> tuple[int, int]:
     return _TEXT_ORDER.index(group.kind), group.index
 
 
@@ -525,7 +460,7 @@ def _text_key(group: _Group) -> tuple[int, int]:
 class _Words:
     """The conflict in the users' words."""
 
-    def __init__(self, problem: Problem, model: _Model, language: str) -> None:
+    def __init__(self, problem: Problem, model: GuardedModel, language: str) -> None:
         self.problem = problem
         self.model = model
         self.language = language
@@ -535,7 +470,7 @@ class _Words:
         return phrase(key, self.language, **values)
 
     def explanation(
-        self, core: Sequence[_Group], dates: dict[int, list[dt.date]], minimal: bool
+        self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]], minimal: bool
     ) -> Explanation:
         rules = self.rules(core, dates)
         self.mentioned = set()
@@ -548,7 +483,7 @@ class _Words:
         return Explanation(rules=rules, minimal=minimal, summary=summary[:1].upper() + summary[1:])
 
     def rules(
-        self, core: Sequence[_Group], dates: dict[int, list[dt.date]]
+        self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
     ) -> tuple[ConflictRule, ...]:
         rules: list[ConflictRule] = []
         kinds = {(group.kind, group.index) for group in core}
@@ -564,7 +499,9 @@ class _Words:
             )
         return tuple(rules)
 
-    def summary_parts(self, core: Sequence[_Group], dates: dict[int, list[dt.date]]) -> list[str]:
+    def summary_parts(
+        self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
+    ) -> list[str]:
         parts: list[str] = []
         kinds = {(group.kind, group.index) for group in core}
         pinned: dict[str, list[int]] = defaultdict(list)
@@ -590,7 +527,7 @@ class _Words:
 
     # -- sources -----------------------------------------------------------
 
-    def source(self, group: _Group) -> str:
+    def source(self, group: RuleGroup) -> str:
         index = group.index
         match group.kind:
             case "count_min" | "count_max":
@@ -610,7 +547,9 @@ class _Words:
 
     # -- texts -------------------------------------------------------------
 
-    def text(self, group: _Group, core: Sequence[_Group], dates: dict[int, list[dt.date]]) -> str:
+    def text(
+        self, group: RuleGroup, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
+    ) -> str:
         problem = self.problem
         kind, index = group.kind, group.index
         if kind in ("count_min", "count_max"):
@@ -636,7 +575,7 @@ class _Words:
             return self.say("xp.overlap", body=problem.bodies[index].name)
         return self.unavailable_text(index, dates.get(index, []))
 
-    def count_text(self, index: int, core: Sequence[_Group]) -> str:
+    def count_text(self, index: int, core: Sequence[RuleGroup]) -> str:
         series = self.problem.series[index]
         count = series.count
         kinds = {(group.kind, group.index) for group in core}

@@ -18,12 +18,12 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 
 from attrs import frozen
-from ortools.sat.python import cp_model
 
 from motesplan.freedays import Calendar, Slot
 from motesplan.model import Problem, Series
+from motesplan.plan import Status
 from motesplan.solver._cpsat import Phase, PlanModel
-from motesplan.solver._sat import make_solver
+from motesplan.solver._sat import make_solver, status_of
 
 __all__ = ["DETERMINISTIC_TIME", "NEIGHBOURHOOD", "Neighbourhoods", "Outcome", "improve"]
 
@@ -155,12 +155,12 @@ class Neighbourhoods:
     ) -> dict[str, tuple[Slot, ...]] | None:
         assert model.hint_values is not None
         model.hint(model.hint_values)
-        solver = make_solver(seconds, 1)
+        solver = make_solver(seconds, 1, lp=True)
         solver.parameters.max_deterministic_time = DETERMINISTIC_TIME
-        code = solver.solve(model.model)
-        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status = status_of(solver.solve(model.model), solver)
+        if not status.has_plan:
             return None if solver.wall_time >= seconds - 0.01 else current
-        if code == cp_model.FEASIBLE and solver.wall_time >= seconds - 0.01:
+        if status is Status.FEASIBLE and solver.wall_time >= seconds - 0.01:
             return None
         if round(solver.objective_value) >= cost:
             return current

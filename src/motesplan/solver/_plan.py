@@ -74,14 +74,17 @@ def _precheck(problem: Problem, calendar: Calendar) -> tuple[str, str] | None:
 
 def _infeasible(
     problem: Problem,
+    calendar: Calendar,
     part: tuple[Series, ...],
     fallback: str,
+    *,
     options: SolveOptions,
     started: float,
 ) -> Result:
     """The result when ``part`` has no plan: its explanation, whose summary is the
     reason (``fallback`` when no explanation was found in time)."""
-    explanation = explain(problem, part, time_limit=EXPLAIN_SHARE * options.time_limit)
+    limit = EXPLAIN_SHARE * options.time_limit
+    explanation = explain(problem, part, time_limit=limit, calendar=calendar)
     return Result(
         Status.INFEASIBLE,
         reason=explanation.summary if explanation is not None else fallback,
@@ -91,7 +94,11 @@ def _infeasible(
 
 
 def _proven_infeasible(
-    problem: Problem, timed_out: list[tuple[Series, ...]], options: SolveOptions, started: float
+    problem: Problem,
+    calendar: Calendar,
+    timed_out: list[tuple[Series, ...]],
+    options: SolveOptions,
+    started: float,
 ) -> Result | None:
     """When the search found no plan in time: the explanation's model, with no
     objective and a few implied rules the planner's model lacks, often proves at once
@@ -101,7 +108,7 @@ def _proven_infeasible(
         left = deadline - time.perf_counter()
         if left <= 0:
             break
-        explanation = explain(problem, part, time_limit=left)
+        explanation = explain(problem, part, time_limit=left, calendar=calendar)
         if explanation is not None:
             return Result(
                 Status.INFEASIBLE,
@@ -157,7 +164,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     if obvious is not None:
         series_id, reason = obvious
         part = next(g for g in groups if any(series.id == series_id for series in g))
-        return _infeasible(problem, part, reason, options, started)
+        return _infeasible(problem, calendar, part, reason, options=options, started=started)
 
     def left() -> float:
         return deadline - time.perf_counter()
@@ -188,7 +195,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         if construction is None:
             # before any search, so most of the time may go to a minimal explanation
             limit = max(EXPLAIN_FIRST_SHARE * left(), 0.1)
-            explanation = explain(problem, group, time_limit=limit)
+            explanation = explain(problem, group, time_limit=limit, calendar=calendar)
             if explanation is not None:
                 return Result(
                     Status.INFEASIBLE,
@@ -212,8 +219,10 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         names = ", ".join(f"{series.name} ({series.id})" for series in failed[0])
         if status is Status.INFEASIBLE:
             reason = phrase("reason.infeasible", problem.language, names=names)
-            return _infeasible(problem, failed[0], reason, options, started)
-        proven = _proven_infeasible(problem, failed, options, started)
+            return _infeasible(
+                problem, calendar, failed[0], reason, options=options, started=started
+            )
+        proven = _proven_infeasible(problem, calendar, failed, options, started)
         if proven is not None:
             return proven
         reason = phrase(

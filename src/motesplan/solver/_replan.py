@@ -46,7 +46,7 @@ from motesplan.solver._cpsat import Expr, PlanModel
 from motesplan.solver._options import SolveOptions
 from motesplan.solver._parts import build_meeting, parts
 from motesplan.solver._plan import merge_status, solve
-from motesplan.solver._sat import make_solver
+from motesplan.solver._sat import make_solver, status_of
 from motesplan.text import format_date, phrase
 
 __all__ = ["WINDOW_DAYS", "alternatives", "replan"]
@@ -215,19 +215,19 @@ class ReplanModel:
             self.model.minimize(goal)
             if values is not None:
                 self.base.hint(values)
-            solver = make_solver(max(share * left, 0.05), workers)
-            code = solver.solve(self.model)
+            solver = make_solver(max(share * left, 0.05), workers, lp=True)
+            code = status_of(solver.solve(self.model), solver)
             runtime += solver.wall_time
             self.model.clear_hints()  # type: ignore[no-untyped-call]
-            if code == cp_model.INFEASIBLE:
+            if code is Status.INFEASIBLE:
                 return PartReplan(Status.INFEASIBLE, runtime=runtime)
-            if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if not code.has_plan:
                 if values is None:
                     return PartReplan(Status.TIMED_OUT, runtime=runtime)
                 solver = self.base.replay(values)
                 status = Status.FEASIBLE
                 break
-            if code == cp_model.FEASIBLE:
+            if code is Status.FEASIBLE:
                 status = Status.FEASIBLE
             self.model.add(goal <= solver.value(goal))
             values = self.base.assignment(solver)
@@ -235,8 +235,8 @@ class ReplanModel:
         reader: Callable[[Expr], int] = solver.value
         if status is Status.OPTIMAL and canonical:
             # the same plan whatever search found the optimum (see PlanModel._canonical)
-            again = make_solver(max(time_limit - (time.perf_counter() - started), 0.5), 1)
-            if again.solve(self.model) == cp_model.OPTIMAL:
+            again = make_solver(max(time_limit - (time.perf_counter() - started), 0.5), 1, lp=True)
+            if status_of(again.solve(self.model), again) is Status.OPTIMAL:
                 reader = again.value
             runtime += again.wall_time
         chosen, costs = self.base.read(reader)

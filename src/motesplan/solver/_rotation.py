@@ -26,7 +26,7 @@ from motesplan.rotation import (
     is_eligible,
 )
 from motesplan.solver._options import SolveOptions
-from motesplan.solver._sat import STATUS, make_solver
+from motesplan.solver._sat import make_solver, status_of
 from motesplan.text import phrase
 
 __all__ = ["solve_rotation"]
@@ -402,9 +402,9 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
     if reason:
         return _no_rotation(problem, reason, options, started)
     rotation = RotationModel(problem)
-    solver = make_solver(options.time_limit - (time.perf_counter() - started), options.workers)
-    solver.parameters.log_search_progress = options.log
-    status = STATUS[solver.solve(rotation.model)]
+    left = options.time_limit - (time.perf_counter() - started)
+    solver = make_solver(left, options.workers, lp=True, log=options.log)
+    status = status_of(solver.solve(rotation.model), solver)
     if status is Status.INFEASIBLE:
         reason = phrase("rot.reason.infeasible", problem.language, body=problem.body)
         return _no_rotation(problem, reason, options, started)
@@ -419,8 +419,8 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
     left = options.time_limit - (time.perf_counter() - started)
     if status is Status.OPTIMAL and options.canonical and left > 0:
         rotation.model.add(rotation.objective <= cost)
-        canonical = make_solver(left, 1)
-        if canonical.solve(rotation.model) == cp_model.OPTIMAL:
+        canonical = make_solver(left, 1, lp=True)
+        if status_of(canonical.solve(rotation.model), canonical) is Status.OPTIMAL:
             values = canonical.value
     return RotationResult(
         status, rotation.plan(values), cost, runtime=time.perf_counter() - started

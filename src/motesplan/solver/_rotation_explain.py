@@ -18,10 +18,12 @@ The definition of a year (one chair, one vice-chair, two members) is not the use
 to drop: it always holds, and is never named.
 
 The search (:func:`find_conflict`): solve under the assumption that every rule holds;
-CP-SAT's ``sufficient_assumptions_for_infeasibility()`` gives a first set; then each
-rule is dropped in turn and the rest re-solved: still infeasible, it goes (and the set
-shrinks to the solver's new core); feasible, it stays. A step that runs out of time
-keeps its rule and marks the set as not proven minimal. Finally the summary looks for
+CP-SAT's ``sufficient_assumptions_for_infeasibility()`` gives a first set; a model of
+that set's rules alone (over the years they name) is then shrunk by the deletion loop
+the planner's explanations use too (``solver/_conflict.py``): each rule is dropped in
+turn and the rest re-solved: still infeasible, it goes (and the set shrinks to the
+solver's new core); feasible, it stays. A step that runs out of time keeps its rule
+and marks the set as not proven minimal. Finally the summary looks for
 the seat the conflict is about: the rules with that seat allowed to stay empty (or to
 have two holders, or one member holding both seats) can hold, so "nobody can be
 vice-chair in 2026" is true and to the point.
@@ -36,11 +38,13 @@ import time
 from collections.abc import Collection, Iterable, Sequence
 
 from attrs import frozen
-from ortools.sat.python import cp_model
 
 from motesplan.explain import ConflictRule, Explanation
+from motesplan.plan import Status
 from motesplan.rotation import Role, RotationPlan, RotationProblem
+from motesplan.solver._conflict import shrink
 from motesplan.solver._rotation import Expr, RotationModel, RuleKey
+from motesplan.solver._sat import make_solver, status_of
 from motesplan.text import phrase
 
 __all__ = [
@@ -129,7 +133,7 @@ class _Search:
             *self.rotation.single.values(),
             *self.rotation.differ.values(),
         ]
-        self.solver = cp_model.CpSolver()
+        self.solver = make_solver(0)
 
     def left(self) -> float:
         return self.deadline - time.perf_counter()
@@ -142,7 +146,7 @@ class _Search:
         extra: Sequence[Expr] = (),
         limit: float | None = None,
         presolve: bool = False,
-    ) -> int:
+    ) -> Status:
         """Solve with exactly ``rules`` on (the others off), every definition on but
         ``relax``, and the literals ``extra``; returns CP-SAT's status.
 
@@ -156,19 +160,18 @@ class _Search:
         literals += [~item if item is relax else item for item in self.definitions]
         model.add_assumptions([*literals, *extra])
         seconds = self.left() if limit is None else min(limit, self.left())
-        solver = self.solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(seconds, 0.01)
-        solver.parameters.num_workers = 1
-        solver.parameters.random_seed = 0
-        if not presolve:
-            solver.parameters.cp_model_presolve = False
-            solver.parameters.symmetry_level = 0
-        return int(solver.solve(model))
+        solver = self.solver = make_solver(seconds, presolve=presolve)
+        return status_of(solver.solve(model), solver)
 
     def core(self) -> set[RuleKey]:
         """The rules among the assumptions CP-SAT found sufficient for infeasibility."""
         found = self.solver.sufficient_assumptions_for_infeasibility()
         return {self.by_index[index] for index in found if index in self.by_index}
+
+    def test(self, rules: Sequence[RuleKey], seconds: float) -> tuple[Status, set[RuleKey]]:
+        """Solve with exactly ``rules`` on (a test of ``solver/_conflict.py``)."""
+        status = self.solve(set(rules), limit=seconds)
+        return status, (self.core() & set(rules) if status is Status.INFEASIBLE else set())
 
 
 def find_conflict(problem: RotationProblem, time_limit: float) -> RotationConflict | None:
@@ -188,23 +191,12 @@ def find_conflict(problem: RotationProblem, time_limit: float) -> RotationConfli
     deadline = time.perf_counter() + time_limit
     search = _Search(problem, deadline)
     everything = set(search.keys)
-    if search.solve(everything, presolve=True) != cp_model.INFEASIBLE:
+    if search.solve(everything, presolve=True) is not Status.INFEASIBLE:
         return None
     core = search.core() or everything
     search, core = _core_search(problem, deadline, core)
-    minimal = True
-    for key in _sorted(core, DROP_FIRST):
-        if key not in core:
-            continue
-        if search.left() <= 0:
-            minimal = False
-            break
-        rest = core - {key}
-        status = search.solve(rest, limit=max(search.left() / 2, 0.5))
-        if status == cp_model.INFEASIBLE:
-            core = (search.core() & rest) or rest
-        elif status not in (cp_model.FEASIBLE, cp_model.OPTIMAL):
-            minimal = False  # not shown either way: keep it
+    kept, minimal = shrink(search.test, _sorted(core, DROP_FIRST), deadline)
+    core = set(kept)
     focus = _focus(search, core)
     return RotationConflict(tuple(_sorted(core, DISPLAY)), minimal, focus)
 
@@ -221,7 +213,7 @@ def _core_search(
     prefix = [year for year in problem.years if year <= max(named)]
     if len(prefix) < len(problem.years):
         search = _Search(problem, deadline, only=core, years=prefix)
-        if search.solve(core) == cp_model.INFEASIBLE:
+        if search.solve(core) is Status.INFEASIBLE:
             return search, (search.core() & core) or core
     return _Search(problem, deadline, only=core), core
 
@@ -247,15 +239,14 @@ def _focus(search: _Search, core: set[RuleKey]) -> Focus:
     """The seat the conflict is about, if the solver can show one in the time left."""
     problem, rotation = search.problem, search.rotation
     years = _focus_years(problem, core)
-    feasible = (cp_model.FEASIBLE, cp_model.OPTIMAL)
 
     def holds(relax: Expr, extra: Sequence[Expr] = ()) -> bool | None:
         if search.left() <= 0:
             return None
         status = search.solve(core, relax=relax, extra=extra, limit=STEP_SECONDS)
-        if status in feasible:
+        if status.has_plan:
             return True
-        return False if status == cp_model.INFEASIBLE else None
+        return False if status is Status.INFEASIBLE else None
 
     def forced(relax: Expr, seat: Expr) -> bool:
         return holds(relax, [~seat]) is False
@@ -311,7 +302,7 @@ def plan_keeping(
         The plan, or ``None`` when the rules cannot hold together (or time ran out).
     """
     search = _Search(problem, time.perf_counter() + time_limit)
-    if search.solve(set(rules), presolve=True) not in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+    if not search.solve(set(rules), presolve=True).has_plan:
         return None
     return search.rotation.plan(search.solver.value)
 
