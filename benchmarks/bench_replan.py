@@ -326,6 +326,29 @@ def break_count(problem: Problem, rng: random.Random) -> Broken:
     )
 
 
+def break_top_count(problem: Problem) -> Broken:
+    """The last series of the longest hard chain (the council of a municipality) must
+    meet once more than its free days hold with its least gap."""
+    hard = [link for link in problem.links if link.hard]
+    preparers = {link.after: link.before for link in hard}
+
+    def depth(series_id: str) -> int:
+        return 1 + depth(preparers[series_id]) if series_id in preparers else 0
+
+    top = max(problem.series, key=lambda series: (depth(series.id), series.id))
+    index = problem.series.index(top)
+    dates = [slot.date for slot in Calendar(problem).slots(top.id)]
+    most = _capacity(dates, top.min_gap_days or 0)
+    changed = [*problem.series]
+    changed[index] = attrs.evolve(top, count=Count(most + 1, max(most + 1, top.count.max)))
+    return Broken(
+        "explain top count",
+        problem.evolve(series=changed),
+        frozenset({f"series[{index}].count"}),
+        f"{top.id} (end of a hard chain of {depth(top.id) + 1}) count min {most + 1} > {most}",
+    )
+
+
 def break_link(problem: Problem, rng: random.Random) -> Broken:
     """A link between one-weekday series, made hard with a window of days between two
     possible distances of their weekdays (e.g. Friday to Thursday: 6, 13, 20, 27)."""
@@ -784,9 +807,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         size = _size(name)
         if size is None:
+            case = build_case(name, args.seed)
             if "replan" in tasks:
-                case = build_case(name, args.seed)
                 bench_closed_dates(bench, case, args.seed, options=options, booking=booking)
+            if "explain" in tasks:
+                rng = random.Random(f"explain {args.seed} {name}")
+                problem = case.build()
+                bench_explanation(bench, case.label, break_top_count(problem), explain)
+                bench_explanation(bench, case.label, break_count(problem, rng), explain)
             continue
         n_series, years = size
         bench_case(
