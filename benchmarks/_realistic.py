@@ -31,10 +31,10 @@ import attrs
 from motesplan import (
     Body,
     BridgeDays,
-    Calendar,
     ClosedPeriod,
     Count,
     DateRange,
+    FreeDays,
     Link,
     Pin,
     Problem,
@@ -42,7 +42,7 @@ from motesplan import (
     SchoolBreaks,
     Series,
 )
-from motesplan.unavailable import Unavailable
+from motesplan.planner.unavailable import Unavailable
 
 FIRST_YEAR = 2027
 """The first year of the mandate period 2027-2030 (the elections are in September 2026)."""
@@ -204,7 +204,7 @@ def fit_counts(problem: Problem) -> Problem:
     of the links' chains). A count keeps at most :data:`ROOM` of what they hold with
     the series' least gap (a series confined to windows, as once each November, may
     use every window), and an exact count stays exact."""
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     free = {s.id: [slot.date for slot in calendar.slots(s.id)] for s in problem.series}
     for series_id in _hard_order(problem):
         for link in problem.links:

@@ -45,9 +45,9 @@ from _common import FirstPlan, first_plan_cell, format_table, machine
 from motesplan import (
     Body,
     BridgeDays,
-    Calendar,
     ClosedPeriod,
     Count,
+    FreeDays,
     Link,
     Problem,
     PublicHolidays,
@@ -260,7 +260,7 @@ def _fit_counts(problem: Problem) -> Problem:
     """Lower counts so that every series' count fits its free days (with its minimum
     gap) with room to spare, after a hard link only counting days its preparing
     series can reach."""
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     free = {s.id: [slot.date for slot in calendar.slots(s.id)] for s in problem.series}
     for link in problem.links:  # links run forward along a chain, so `before` is final
         if link.hard:
@@ -286,9 +286,9 @@ def part_sizes(problem: Problem) -> list[tuple[int, int]]:
     """(series, candidate slots) of each independent part, largest first, as the
     solver splits the problem (series joined where a conflict is possible: a link, or
     meetings of one body that could overlap)."""
-    from motesplan.solver._parts import parts  # noqa: PLC0415 (the solver's own rule)
+    from motesplan.solver.planner.parts import parts  # noqa: PLC0415 (the solver's own rule)
 
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     sizes = [
         (len(part), sum(len(calendar.slots(each.id)) for each in part))
         for part in parts(problem, calendar)

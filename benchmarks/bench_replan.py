@@ -56,9 +56,9 @@ from _common import FirstPlan, first_plan_cell, format_table, machine
 from bench_plan import Case, _capacity, build_case, case_name, generate
 
 from motesplan import (
-    Calendar,
     ClosedDates,
     Count,
+    FreeDays,
     Meeting,
     Pin,
     Plan,
@@ -226,7 +226,7 @@ def make_change(
     used |= {s for link in problem.links if link.hard for s in (link.before, link.after)}
     third = len(booked_here) // 3
     choices = [m for m in booked_here[third : 2 * third] if m.series not in used]
-    calendar = Calendar(changed)
+    calendar = FreeDays(changed)
     for meeting in rng.sample(choices, len(choices)):
         taken = {m.date for m in booked.of_series(meeting.series)}
         free = [
@@ -309,7 +309,7 @@ class Broken:
 
 def break_count(problem: Problem, rng: random.Random) -> Broken:
     """One series must meet once more than its free days hold with its least gap."""
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     index = rng.randrange(len(problem.series))
     series = problem.series[index]
     dates = [slot.date for slot in calendar.slots(series.id)]
@@ -337,7 +337,7 @@ def break_top_count(problem: Problem) -> Broken:
 
     top = max(problem.series, key=lambda series: (depth(series.id), series.id))
     index = problem.series.index(top)
-    dates = [slot.date for slot in Calendar(problem).slots(top.id)]
+    dates = [slot.date for slot in FreeDays(problem).slots(top.id)]
     most = _capacity(dates, top.min_gap_days or 0)
     changed = [*problem.series]
     changed[index] = attrs.evolve(top, count=Count(most + 1, max(most + 1, top.count.max)))
@@ -376,7 +376,7 @@ def break_link(problem: Problem, rng: random.Random) -> Broken:
 
 def break_pins(problem: Problem, rng: random.Random) -> Broken:
     """Two pins of one series a week apart, on free days, where its least gap is longer."""
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     middle = _middle(problem)
     candidates = [
         index

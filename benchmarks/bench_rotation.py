@@ -42,7 +42,7 @@ from motesplan import (
     check_rotation,
     solve_rotation,
 )
-from motesplan.solver._rotation import RotationModel
+from motesplan.solver.rotation.model import RotationModel
 
 FIRST_YEAR = 2027
 MEMBERS: tuple[int, ...] = (8, 26, 50, 100, 200, 290)

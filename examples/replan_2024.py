@@ -35,7 +35,7 @@ from motesplan import (
     write_atomic,
     write_changes,
 )
-from motesplan.replan_report import format_alternatives, format_replan
+from motesplan.reports.replan import format_alternatives, format_replan
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = ROOT / "sodertorn-2024.toml"

@@ -33,7 +33,7 @@ from motesplan import (
     Term,
     ValidationError,
 )
-from motesplan.unavailable import Unavailable
+from motesplan.planner.unavailable import Unavailable
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 """The weekdays a random series may meet on (one or two of them)."""

@@ -186,7 +186,7 @@ def test_ics_does_not_load_the_solver(planned: tuple[Path, list[str]], tmp_path:
 
 def test_importing_motesplan_does_not_load_the_solver(tmp_path: Path) -> None:
     modules = loaded_by(tmp_path, "import motesplan\n")
-    assert "motesplan.checker" in modules
+    assert "motesplan.planner.checker" in modules
     assert heavy(modules) == []
     assert not top_level(modules) & {"ortools", "numpy", "pandas", "absl"}
 
@@ -206,7 +206,7 @@ def test_solver_names_load_the_solver_on_first_use(tmp_path: Path) -> None:
 
 
 def test_from_motesplan_import_a_solver_name(tmp_path: Path) -> None:
-    """``from motesplan import replan`` is the function, not the module motesplan.replan."""
+    """``from motesplan import replan`` is the function, not the module motesplan.planner.replan."""
     modules = loaded_by(
         tmp_path,
         "from motesplan import replan\nassert callable(replan), replan\n",

@@ -8,8 +8,8 @@ from collections.abc import Collection, Sequence
 from hypothesis import given
 from hypothesis import strategies as st
 
-from motesplan.plan import Status
-from motesplan.solver._conflict import first_core, shrink
+from motesplan.planner.plan import Status
+from motesplan.solver.conflict import first_core, shrink
 
 
 def conflicts_test(conflicts: Sequence[frozenset[int]], unknown: Collection[int] = ()):  # type: ignore[no-untyped-def]

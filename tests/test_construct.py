@@ -1,4 +1,4 @@
-"""The plan at once (solver/_construct.py), the finer parts, the spread windows and the
+"""The plan at once (solver/planner/construct.py), the finer parts, the spread windows and the
 neighbourhood search: every constructed plan keeps every hard rule, its cost is the
 checker's, and the solver returns it when the time limit comes first."""
 
@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 
 from motesplan import (
     Body,
-    Calendar,
     Count,
+    FreeDays,
     Link,
     Plan,
     Problem,
@@ -25,12 +25,12 @@ from motesplan import (
     check,
     solve,
 )
-from motesplan.objective import link_order, spread_windows
-from motesplan.plan import number_meetings
-from motesplan.solver._construct import _require, construct
-from motesplan.solver._cpsat import PlanModel
-from motesplan.solver._neighbourhood import Neighbourhoods, improve
-from motesplan.solver._parts import build_meeting, parts
+from motesplan.planner.objective import link_order, spread_windows
+from motesplan.planner.plan import number_meetings
+from motesplan.solver.planner.construct import _require, construct
+from motesplan.solver.planner.model import PlanModel
+from motesplan.solver.planner.neighbourhood import Neighbourhoods, improve
+from motesplan.solver.planner.parts import build_meeting, parts
 from tests.strategies import problems
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -39,7 +39,7 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 def _constructed_plan(problem: Problem) -> tuple[Plan, int] | None:
     """Every part constructed, as one plan, and the constructed cost; ``None`` when a
     part has no constructed plan."""
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     slots = []
     cost = 0
     for group in parts(problem, calendar):
@@ -174,7 +174,7 @@ def test_a_followers_window_starts_where_its_link_lets_it() -> None:
         links=[Link("a", "b", 14, 21), Link("b", "c", 7, 14)],
     )
     assert link_order(problem) == ("a", "b", "c")
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     windows = spread_windows(problem, lambda s: [slot.date for slot in calendar.slots(s)])
     last = len(calendar.slots("a")) - 1
     assert windows["a"] == (0, last)
@@ -199,7 +199,7 @@ def test_the_neighbourhood_search_keeps_every_rule_and_never_costs_more(
 ) -> None:
     module, _ = realistic  # type: ignore[misc]
     problem = module.municipality(1)
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     group = max(parts(problem, calendar), key=len)
     model = PlanModel(problem, calendar, group)
     built = construct(problem, calendar, group)
@@ -250,7 +250,7 @@ def test_a_lone_series_takes_its_preferred_count() -> None:
         bodies=[Body("b")],
         series=[Series("s", "b", "S", "friday", "09:00", "10:00", count=Count(4, 8, 6))],
     )
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     built = construct(problem, calendar, problem.series)
     assert built is not None
     assert len(built.chosen["s"]) == 6

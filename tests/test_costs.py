@@ -26,7 +26,7 @@ from motesplan import (
     check,
     format_result,
 )
-from motesplan.checker import (
+from motesplan.planner.checker import (
     CheckResult,
     CountDetail,
     LinkDetail,
@@ -34,9 +34,9 @@ from motesplan.checker import (
     SpreadDetail,
     UnavailableDetail,
 )
-from motesplan.cost_report import cost_details_json, format_costs
-from motesplan.freedays import Calendar
-from motesplan.objective import spread_cost
+from motesplan.planner.freedays import FreeDays
+from motesplan.planner.objective import spread_cost
+from motesplan.reports.costs import cost_details_json, format_costs
 
 LG_PLACES = (
     "Huddinge kommunhus",
@@ -469,7 +469,7 @@ def _fridays(*slots: int) -> Plan:
 
 def test_spread_parts_follow_the_documented_example() -> None:
     problem = _spread_problem()
-    assert len(Calendar(problem).slots("m")) == 10
+    assert len(FreeDays(problem).slots("m")) == 10
     assert format_costs(problem, _fridays(2, 7)) == "Alla mjuka regler är helt uppfyllda.\n"
     assert format_costs(problem, _fridays(2, 7), language="en") == (
         "Every soft rule is fully met.\n"
@@ -545,7 +545,7 @@ def test_details_always_add_up_to_the_costs(
     )
     result = check(problem, plan)
     _assert_details_add_up(result)
-    slots = [slot.date for slot in Calendar(problem).slots("lg")]
+    slots = [slot.date for slot in FreeDays(problem).slots("lg")]
     positions = [slots.index(day) for day in lg_days]
     parts = [d for d in result.details if isinstance(d, SpreadDetail) and d.series == "lg"]
     assert sum(d.amount for d in parts) == spread_cost(positions, len(slots), 3)

@@ -31,9 +31,10 @@ from motesplan import (
     solve,
 )
 from motesplan.config import config_from_text
-from motesplan.explain import Explanation, format_explanation
-from motesplan.solver import _explain
-from motesplan.solver._explain import explain
+from motesplan.planner.explanation import Explanation
+from motesplan.reports.explanation import format_explanation
+from motesplan.solver.planner import explain as planner_explain
+from motesplan.solver.planner.explain import explain
 from tests.strategies import problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -470,18 +471,18 @@ def test_format_without_config_path(language: str) -> None:
 
 
 def test_out_of_time_while_shrinking_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = _explain.GuardedModel.test
+    real = planner_explain.GuardedModel.test
     calls: list[int] = []
 
     def first_only(
-        self: _explain.GuardedModel, rules: Sequence[object], seconds: float
+        self: planner_explain.GuardedModel, rules: Sequence[object], seconds: float
     ) -> tuple[Status, set[object]]:
         calls.append(len(rules))
         if len(calls) == 1:
             return real(self, rules, seconds)
         return Status.TIMED_OUT, set()  # as if every shrinking solve ran out of time
 
-    monkeypatch.setattr(_explain.GuardedModel, "test", first_only)
+    monkeypatch.setattr(planner_explain.GuardedModel, "test", first_only)
     problem = friday_thursday(links=(Link("lg", "sk", 21, 25),))
     explanation = explain(problem)
     assert explanation is not None

@@ -36,7 +36,7 @@ from motesplan import (
     write_changes,
     write_invitations,
 )
-from motesplan.ics import DEFAULT_STAMP, timezone_component
+from motesplan.formats.ics_write import DEFAULT_STAMP, timezone_component
 from tests.conftest import load_example
 
 GOLDEN = Path(__file__).parent / "golden" / "plan-2024.ics"

@@ -15,8 +15,8 @@ from motesplan import (
     BlockKind,
     Body,
     BusyCalendar,
-    Calendar,
     Form,
+    FreeDays,
     MeetingStatus,
     Pin,
     PlanFormatError,
@@ -248,7 +248,7 @@ def test_errors_name_the_file_and_the_event(tmp_path: Path) -> None:
 
 
 def test_round_trip_through_the_writer(problem: Problem) -> None:
-    ics = pytest.importorskip("motesplan.ics")
+    ics = pytest.importorskip("motesplan.formats.ics_write")
     lg = Series(
         "lg",
         "lg",
@@ -379,7 +379,7 @@ def busy_problem(*series: Series, weight: int | None = None) -> Problem:
 def test_an_evening_meeting_blocks_only_overlapping_times() -> None:
     morning = Series("m", "b", "Morgon", "thursday", "09:00", "11:30", count=1)
     late = Series("e", "b", "Eftermiddag", "thursday", "17:00", "19:00", count=1)
-    cal = Calendar(busy_problem(morning, late))
+    cal = FreeDays(busy_problem(morning, late))
     day = dt.date(2024, 1, 11)
     assert cal.collisions("m", day, dt.time(9), dt.time(11, 30), day) == ()
     hits = cal.collisions("e", day, dt.time(17), dt.time(19), day)

@@ -1,4 +1,4 @@
-"""Validation of the problem data in :mod:`motesplan.model` (and its converters)."""
+"""Validation of the problem data in :mod:`motesplan.planner.problem` (and its converters)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from motesplan import (
     result_to_json,
     write_atomic,
 )
-from motesplan.plan_json import FORMAT_VERSION
+from motesplan.formats.plan_json import FORMAT_VERSION
 
 HAND_PLAN = Plan(
     "2024-01-01",

@@ -33,7 +33,7 @@ from motesplan import (
     solve,
     write_changes,
 )
-from motesplan.replan_report import format_alternatives, format_replan
+from motesplan.reports.replan import format_alternatives, format_replan
 from tests.conftest import load_example
 
 OPTIONS = SolveOptions(time_limit=30)

@@ -25,8 +25,8 @@ from motesplan import (
     check_rotation,
     solve_rotation,
 )
-from motesplan.rotation import actual_positions, ideal_positions, is_eligible, order_cost
-from motesplan.rotation_checker import RotationCheck
+from motesplan.rotation.checker import RotationCheck
+from motesplan.rotation.problem import actual_positions, ideal_positions, is_eligible, order_cost
 from tests.strategies import rotation_problems
 
 # -- helpers ----------------------------------------------------------------------

@@ -30,17 +30,18 @@ from motesplan import (
     solve_rotation,
 )
 from motesplan.config import config_from_text
-from motesplan.explain import ConflictRule, Explanation, format_explanation
-from motesplan.rotation_checker import RotationViolation
-from motesplan.solver import _rotation_explain
-from motesplan.solver._rotation import RuleKey
-from motesplan.solver._rotation_explain import (
+from motesplan.planner.explanation import ConflictRule, Explanation
+from motesplan.reports.explanation import format_explanation
+from motesplan.rotation.checker import RotationViolation
+from motesplan.solver.rotation import explain as rotation_explain
+from motesplan.solver.rotation.explain import (
     RotationConflict,
     explain_rotation,
     find_conflict,
     plan_keeping,
     rule_keys,
 )
+from motesplan.solver.rotation.model import RuleKey
 from tests.strategies import rotation_problems
 from tests.test_rotation import HISTORY, MEMBERS, NAMES
 
@@ -582,16 +583,16 @@ def test_no_conflict_in_a_problem_with_a_plan() -> None:
 
 def test_a_shrink_step_out_of_time_keeps_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     problem = sodertorn(agreements=[Agreement("haninge", 2024)])
-    solve = _rotation_explain._Search.solve
+    solve = rotation_explain._Search.solve
     calls = []
 
-    def slow(self: _rotation_explain._Search, rules: Collection[RuleKey], **kw: object) -> Status:
+    def slow(self: rotation_explain._Search, rules: Collection[RuleKey], **kw: object) -> Status:
         calls.append(len(rules))
         if len(calls) == 2:  # the first step after the first core: "out of time"
             return Status.TIMED_OUT
         return solve(self, rules, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(_rotation_explain._Search, "solve", slow)
+    monkeypatch.setattr(rotation_explain._Search, "solve", slow)
     conflict = find_conflict(problem, 10)
     assert conflict is not None
     assert not conflict.minimal

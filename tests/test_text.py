@@ -20,7 +20,7 @@ from motesplan import (
     format_plan,
     format_result,
 )
-from motesplan.text import (
+from motesplan.text.messages import (
     check_language,
     format_date,
     format_day_month,

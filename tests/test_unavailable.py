@@ -13,15 +13,15 @@ from motesplan import (
     BlockKind,
     Body,
     BridgeDays,
-    Calendar,
     ClosedDates,
     ClosedPeriod,
+    FreeDays,
     Problem,
     PublicHolidays,
     SchoolBreaks,
     Series,
 )
-from motesplan.unavailable import Unavailable
+from motesplan.planner.unavailable import Unavailable
 
 YEAR_START = dt.date(2024, 1, 1)
 YEAR_END = dt.date(2024, 12, 31)
@@ -129,7 +129,7 @@ def test_kladag_is_an_optional_holiday() -> None:
 
 
 def test_calendar_half_day_collides_only_in_the_afternoon() -> None:
-    calendar = Calendar(thursday_problem(PublicHolidays("SE", categories=ALL_SE)))
+    calendar = FreeDays(thursday_problem(PublicHolidays("SE", categories=ALL_SE)))
     afternoon = calendar.collisions("a", SKARTORSDAGEN, dt.time(13), dt.time(15), SKARTORSDAGEN)
     assert [(block.kind, block.start) for block in afternoon] == [
         (BlockKind.HALF_DAY, dt.time(14, 0))
@@ -144,7 +144,7 @@ def test_calendar_half_day_collides_only_in_the_afternoon() -> None:
 
 def test_calendar_reasons_are_swedish_by_default() -> None:
     problem = thursday_problem(PublicHolidays("SE", categories=ALL_SE))
-    calendar = Calendar(problem)
+    calendar = FreeDays(problem)
     assert calendar.language == "sv"
     reasons = {block.date: block.reason for block in calendar.blocks}
     assert reasons[dt.date(2024, 6, 21)] == "Midsommarafton"
@@ -154,12 +154,12 @@ def test_calendar_reasons_are_swedish_by_default() -> None:
 
 def test_calendar_reasons_in_english() -> None:
     problem = thursday_problem(PublicHolidays("SE", categories=ALL_SE), language="en")
-    reasons = {block.date: block.reason for block in Calendar(problem).blocks}
+    reasons = {block.date: block.reason for block in FreeDays(problem).blocks}
     assert reasons[dt.date(2024, 6, 21)] == "Midsummer Eve"
     assert reasons[dt.date(2024, 6, 6)] == "National Day"
     assert reasons[dt.date(2024, 12, 31)] == "New Year's Eve"
     # an explicit language wins over the problem's
-    swedish = {block.date: block.reason for block in Calendar(problem, "sv").blocks}
+    swedish = {block.date: block.reason for block in FreeDays(problem, "sv").blocks}
     assert swedish[dt.date(2024, 6, 21)] == "Midsommarafton"
 
 
@@ -314,7 +314,7 @@ def test_closed_period_clipped_to_the_range() -> None:
 
 def test_closed_period_with_times_blocks_part_of_the_day() -> None:
     lunch = ClosedPeriod("Personalmöte", "2024-03-01", "2024-03-31", "12:00", "13:30")
-    calendar = Calendar(thursday_problem(lunch))
+    calendar = FreeDays(thursday_problem(lunch))
     day = dt.date(2024, 3, 14)
     (block,) = calendar.blocks_on(day)
     assert (block.start, block.end) == (dt.time(12), dt.time(13, 30))
@@ -348,7 +348,7 @@ def test_closed_dates() -> None:
 
 def test_multi_day_meeting_collides_on_its_second_day() -> None:
     closed = ClosedDates("Kongress", ["2024-03-15"])
-    calendar = Calendar(thursday_problem(closed))
+    calendar = FreeDays(thursday_problem(closed))
     thursday, friday = dt.date(2024, 3, 14), dt.date(2024, 3, 15)
     assert calendar.collisions("a", thursday, dt.time(13), dt.time(15), thursday) == ()
     (block,) = calendar.collisions("a", thursday, dt.time(13), dt.time(10), friday)
@@ -368,7 +368,7 @@ def test_series_restricts_a_block_to_one_series() -> None:
     everyone = ClosedDates("Budgetdag", ["2024-03-14"]).blocks(YEAR_START, YEAR_END, "sv")
     assert next(iter(everyone)).applies_to("b")
 
-    calendar = Calendar(thursday_problem(source))
+    calendar = FreeDays(thursday_problem(source))
     day = dt.date(2024, 3, 14)
     assert calendar.collisions("a", day, dt.time(13), dt.time(15), day) == (block,)
     assert calendar.collisions("b", day, dt.time(13), dt.time(15), day) == ()
@@ -378,7 +378,7 @@ def test_series_restricts_a_block_to_one_series() -> None:
 
 def test_series_on_holidays() -> None:
     source = PublicHolidays("SE", categories="de_facto", series=("a",))
-    calendar = Calendar(
+    calendar = FreeDays(
         thursday_problem(
             source,
             series=(
@@ -395,7 +395,7 @@ def test_series_on_holidays() -> None:
 def test_weight_makes_a_block_soft() -> None:
     soft = SchoolBreaks({2024: [9]}, name="Sportlov", weight=50)
     hard = ClosedDates("Kongress", ["2024-03-14"])
-    calendar = Calendar(thursday_problem(soft, hard))
+    calendar = FreeDays(thursday_problem(soft, hard))
     (sportlov,) = calendar.blocks_on(dt.date(2024, 2, 29))
     assert sportlov.weight == 50
     assert not sportlov.hard
@@ -412,7 +412,7 @@ def test_weight_makes_a_block_soft() -> None:
 
 
 def test_two_soft_blocks_add_up() -> None:
-    calendar = Calendar(
+    calendar = FreeDays(
         thursday_problem(
             SchoolBreaks({2024: [9]}, name="Sportlov", weight=50),
             ClosedDates("Mässa", ["2024-02-29"], weight=7),
@@ -430,7 +430,7 @@ def test_weight_zero_is_soft_and_free() -> None:
 
 
 def test_calendar_blocks_are_sorted_by_day_and_time() -> None:
-    calendar = Calendar(
+    calendar = FreeDays(
         thursday_problem(
             ClosedPeriod("Sommar", "2024-07-01", "2024-08-04"),
             PublicHolidays("SE", categories=ALL_SE),
@@ -485,7 +485,7 @@ def test_reasons_do_not_depend_on_the_machine_locale() -> None:
 
 @pytest.mark.usefixtures("machine_locale")
 def test_morning_meeting_on_a_half_day_does_not_depend_on_the_machine_locale() -> None:
-    calendar = Calendar(thursday_problem(PublicHolidays("SE", categories=ALL_SE)))
+    calendar = FreeDays(thursday_problem(PublicHolidays("SE", categories=ALL_SE)))
     morning = calendar.collisions("b", SKARTORSDAGEN, dt.time(9), dt.time(11, 30), SKARTORSDAGEN)
     assert morning == ()
     afternoon = calendar.collisions("a", SKARTORSDAGEN, dt.time(13), dt.time(15), SKARTORSDAGEN)

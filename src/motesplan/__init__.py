@@ -8,20 +8,16 @@ plan for people and for programs.
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
-
-__version__ = "0.1.0"
 
 from motesplan._convert import Weekday
 from motesplan._files import write_atomic
-from motesplan.checker import CheckResult, Violation, check
+from motesplan._version import __version__
 from motesplan.config import Config, config_from_text, load_config
-from motesplan.cost_report import format_costs
-from motesplan.diff import Changes, changes
 from motesplan.errors import ConfigError, MotesplanError, PlanFormatError, ValidationError
-from motesplan.explain import ConflictRule, Explanation, format_explanation
-from motesplan.freedays import Calendar, Slot
-from motesplan.ics import (
+from motesplan.formats.ics_read import read_calendar
+from motesplan.formats.ics_write import (
     invitation,
     meeting_uid,
     publish_calendar,
@@ -29,8 +25,15 @@ from motesplan.ics import (
     write_changes,
     write_invitations,
 )
-from motesplan.ics_read import BusyCalendar, read_calendar
-from motesplan.model import (
+from motesplan.formats.plan_json import plan_from_json, plan_to_json, read_plan_json, result_to_json
+from motesplan.formats.rotation_json import rotation_to_json
+from motesplan.planner.busy import BusyCalendar
+from motesplan.planner.checker import CheckResult, Violation, check
+from motesplan.planner.diff import Changes, changes
+from motesplan.planner.explanation import ConflictRule, Explanation
+from motesplan.planner.freedays import FreeDays, Slot
+from motesplan.planner.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
+from motesplan.planner.problem import (
     Body,
     Count,
     DateRange,
@@ -42,12 +45,23 @@ from motesplan.model import (
     Series,
     Weights,
 )
-from motesplan.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
-from motesplan.plan_json import plan_from_json, plan_to_json, read_plan_json, result_to_json
-from motesplan.replan import Alternative, Alternatives, ReplanResult
-from motesplan.replan_report import format_alternatives, format_replan
-from motesplan.report import format_plan, format_result
-from motesplan.rotation import (
+from motesplan.planner.replan import Alternative, Alternatives, ReplanResult
+from motesplan.planner.unavailable import (
+    Block,
+    BlockKind,
+    BridgeDays,
+    ClosedDates,
+    ClosedPeriod,
+    PublicHolidays,
+    SchoolBreaks,
+)
+from motesplan.reports.costs import format_costs
+from motesplan.reports.explanation import format_explanation
+from motesplan.reports.plan import format_plan, format_result
+from motesplan.reports.replan import format_alternatives, format_replan
+from motesplan.reports.rotation import format_rotation_table, rotation_markdown
+from motesplan.rotation.checker import RotationCheck, RotationViolation, check_rotation
+from motesplan.rotation.problem import (
     Agreement,
     Deviation,
     Exclusion,
@@ -59,19 +73,8 @@ from motesplan.rotation import (
     RotationYear,
     Term,
 )
-from motesplan.rotation_checker import RotationCheck, RotationViolation, check_rotation
-from motesplan.rotation_report import format_rotation_table, rotation_markdown, rotation_to_json
-from motesplan.unavailable import (
-    Block,
-    BlockKind,
-    BridgeDays,
-    ClosedDates,
-    ClosedPeriod,
-    PublicHolidays,
-    SchoolBreaks,
-)
 
-# ``from motesplan.replan import ...`` above bound the submodule as this package's
+# ``from motesplan.planner.replan import ...`` above bound the submodule as this package's
 # attribute ``replan``; that name is the solver's function, looked up below.
 globals().pop("replan", None)
 
@@ -93,7 +96,20 @@ _SOLVER_NAMES = frozenset(
 )
 
 
+_RENAMED = {"Calendar": "FreeDays"}
+"""Old public names, still importable for a while with a DeprecationWarning."""
+
+
 def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        new = _RENAMED[name]
+        warnings.warn(
+            f"motesplan.{name} is now motesplan.{new} (the free days of a problem, not a"
+            f" calendar file); the old name will go in a later version",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return globals()[new]
     if name in _SOLVER_NAMES:
         value = getattr(importlib.import_module("motesplan.solver"), name)
         globals()[name] = value  # later look-ups skip this function
@@ -114,7 +130,6 @@ __all__ = [
     "Body",
     "BridgeDays",
     "BusyCalendar",
-    "Calendar",
     "Changes",
     "CheckResult",
     "ClosedDates",
@@ -129,6 +144,7 @@ __all__ = [
     "Exclusion",
     "Explanation",
     "Form",
+    "FreeDays",
     "Grouping",
     "Link",
     "Meeting",

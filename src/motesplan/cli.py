@@ -24,30 +24,27 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import attrs
 
-from motesplan import __version__
 from motesplan._files import write_atomic
-from motesplan.checker import check
+from motesplan._version import __version__
 from motesplan.config import Config, load_config
-from motesplan.cost_report import format_costs
 from motesplan.errors import MotesplanError
-from motesplan.explain import format_explanation
-from motesplan.freedays import Calendar
-from motesplan.ics import publish_calendar, write_changes, write_invitations
-from motesplan.ics_read import read_calendar
-from motesplan.model import Problem
-from motesplan.plan import Plan, Result
-from motesplan.plan_json import read_plan_json, result_to_json
-from motesplan.replan import Alternatives, ReplanResult
-from motesplan.replan_report import format_alternatives, format_replan
-from motesplan.report import format_result
-from motesplan.rotation import RotationResult
-from motesplan.rotation_checker import check_rotation
-from motesplan.rotation_report import (
-    format_rotation_table,
-    rotation_markdown,
-    rotation_to_json,
-)
-from motesplan.text import format_date, format_time_range, phrase
+from motesplan.formats.ics_read import read_calendar
+from motesplan.formats.ics_write import publish_calendar, write_changes, write_invitations
+from motesplan.formats.plan_json import read_plan_json, result_to_json
+from motesplan.formats.rotation_json import rotation_to_json
+from motesplan.planner.checker import check
+from motesplan.planner.freedays import FreeDays
+from motesplan.planner.plan import Plan, Result
+from motesplan.planner.problem import Problem
+from motesplan.planner.replan import Alternatives, ReplanResult
+from motesplan.reports.costs import format_costs
+from motesplan.reports.explanation import format_explanation
+from motesplan.reports.plan import format_result
+from motesplan.reports.replan import format_alternatives, format_replan
+from motesplan.reports.rotation import format_rotation_table, rotation_markdown
+from motesplan.rotation.checker import check_rotation
+from motesplan.rotation.problem import RotationResult
+from motesplan.text.messages import format_date, format_time_range, phrase
 
 if TYPE_CHECKING:
     # The solver loads OR-Tools (numpy, pandas, protobuf): the commands that solve import
@@ -448,7 +445,7 @@ def _days(args: argparse.Namespace) -> int:
     config = _load(args.config)
     problem = config.problem
     language = _language(args, problem.language)
-    blocks = Calendar(problem, language).blocks
+    blocks = FreeDays(problem, language).blocks
     print(
         phrase(
             "cli.days_title",

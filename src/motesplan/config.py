@@ -25,8 +25,8 @@ from attrs import frozen
 
 from motesplan._convert import to_time, to_weekdays
 from motesplan.errors import ConfigError, MotesplanError, ValidationError
-from motesplan.ics_read import BusyCalendar
-from motesplan.model import (
+from motesplan.planner.busy import BusyCalendar
+from motesplan.planner.problem import (
     Body,
     Count,
     DateRange,
@@ -38,7 +38,15 @@ from motesplan.model import (
     Weights,
     _to_form,
 )
-from motesplan.rotation import (
+from motesplan.planner.unavailable import (
+    BridgeDays,
+    ClosedDates,
+    ClosedPeriod,
+    PublicHolidays,
+    SchoolBreaks,
+    Unavailable,
+)
+from motesplan.rotation.problem import (
     Agreement,
     Exclusion,
     Grouping,
@@ -46,14 +54,6 @@ from motesplan.rotation import (
     Term,
     _to_role,
     _to_roles,
-)
-from motesplan.unavailable import (
-    BridgeDays,
-    ClosedDates,
-    ClosedPeriod,
-    PublicHolidays,
-    SchoolBreaks,
-    Unavailable,
 )
 
 __all__ = ["Config", "config_from_text", "load_config"]

@@ -1,0 +1,714 @@
+"""Calendar files (iCalendar, RFC 5545) that Outlook, Google, Apple and Thunderbird import.
+
+Three kinds of file, all written with the :mod:`icalendar` package (never by hand):
+
+* :func:`publish_calendar`: the whole plan (or one body's or some series' part of it)
+  as one ``METHOD:PUBLISH`` calendar to import or subscribe to;
+* :func:`invitation` / :func:`write_invitations`: one ``METHOD:REQUEST`` file per
+  meeting, with an organizer and attendees, to send as invitations;
+* :func:`write_changes`: what changed between two versions of a plan
+  (:func:`motesplan.planner.diff.changes`), as updates (``REQUEST`` with a higher
+  ``SEQUENCE``) and cancellations (``METHOD:CANCEL``).
+
+Every event of a meeting carries the same UID in every file (:func:`meeting_uid`),
+so a calendar program replaces the event instead of adding a second one.
+
+The output is deterministic: ``DTSTAMP`` is never the current time but the ``stamp``
+given, else ``SOURCE_DATE_EPOCH``, else :data:`DEFAULT_STAMP`
+(see :func:`stamp_from_environment`). Two runs on the same plan give the same bytes.
+
+Times are written in the plan's time zone (``DTSTART;TZID=Europe/Stockholm:...``)
+with a ``VTIMEZONE`` of yearly rules (``RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU``), the
+form Outlook handles best; see :func:`timezone_component`.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from attrs import frozen
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vRecur,
+    vText,
+)
+
+from motesplan._files import write_atomic
+from motesplan.errors import ValidationError
+from motesplan.planner.diff import changes
+from motesplan.planner.plan import Meeting, Plan
+from motesplan.planner.problem import Form, Problem
+from motesplan.text.messages import Language, check_language, format_time, phrase
+
+__all__ = [
+    "DEFAULT_STAMP",
+    "PRODID",
+    "invitation",
+    "meeting_uid",
+    "publish_calendar",
+    "stamp_from_environment",
+    "timezone_component",
+    "write_changes",
+    "write_invitations",
+]
+
+PRODID = "-//motesplan//motesplan//SV"
+"""The ``PRODID`` of every file motesplan writes."""
+
+DEFAULT_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""``DTSTAMP`` when neither a stamp nor ``SOURCE_DATE_EPOCH`` is given."""
+
+UID_DOMAIN = "motesplan"
+"""The last part of every UID: ``<meeting id>@<organisation slug>.motesplan``."""
+
+_UID_DOMAIN_SUFFIX = f".{UID_DOMAIN}"
+_SAFE_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_MAX_YEARLY_TRANSITIONS = 2
+
+Person = tuple[str, str]
+"""A person as (name, e-mail address)."""
+
+
+# --- UIDs and stamps ------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "organisation"
+
+
+def meeting_uid(organisation: str, meeting_id: str) -> str:
+    """The UID of a meeting's calendar event: ``<meeting id>@<slug>.motesplan``.
+
+    ``slug`` is the organisation's name in lowercase ASCII: accents are stripped
+    (``ö`` becomes ``o``), every run of other characters becomes one ``-``, and
+    leading and trailing ``-`` are dropped (``"organisation"`` if nothing is left).
+    The form is fixed: the meeting id is everything before the last ``@``, and
+    readers of calendar files rely on that to find the meeting again.
+
+    Args:
+        organisation: the organisation's name (``Problem.name``).
+        meeting_id: the meeting's stable id, e.g. ``lg-2024-03``.
+
+    Returns:
+        The UID.
+
+    >>> meeting_uid("Södertörnskommunerna", "lg-2024-03")
+    'lg-2024-03@sodertornskommunerna.motesplan'
+    >>> meeting_uid("Stad & Län AB", "sk-2025-01")
+    'sk-2025-01@stad-lan-ab.motesplan'
+    """
+    return f"{meeting_id}@{_slug(organisation)}{_UID_DOMAIN_SUFFIX}"
+
+
+def stamp_from_environment() -> dt.datetime:
+    """The ``DTSTAMP`` to use when none is given, in UTC.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970 UTC, the reproducible-builds
+    convention) if it is set, else :data:`DEFAULT_STAMP` (2000-01-01T00:00:00Z).
+    Never the current time, so that two runs give byte-identical files.
+
+    Returns:
+        An aware UTC datetime.
+
+    Raises:
+        ValidationError: if ``SOURCE_DATE_EPOCH`` is set but not a whole number.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return DEFAULT_STAMP
+    try:
+        seconds = int(value)
+    except ValueError as error:
+        raise ValidationError(
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {value!r}",
+            item="SOURCE_DATE_EPOCH",
+        ) from error
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+def _stamp(stamp: dt.datetime | None) -> dt.datetime:
+    """The stamp in UTC; a naive stamp is taken as UTC."""
+    if stamp is None:
+        return stamp_from_environment()
+    if stamp.tzinfo is None:
+        return stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone(dt.UTC)
+
+
+# --- VTIMEZONE with yearly rules -------------------------------------------------------
+
+
+@frozen
+class _Transition:
+    """A change of UTC offset, with the local wall time just before it."""
+
+    local: dt.datetime  # naive wall time in the offset before the change
+    offset_from: dt.timedelta
+    offset_to: dt.timedelta
+    name: str  # abbreviation after the change, e.g. "CEST"
+
+
+def _offset(zone: ZoneInfo, moment: dt.datetime) -> dt.timedelta:
+    offset = moment.astimezone(zone).utcoffset()
+    assert offset is not None  # a ZoneInfo always has one
+    return offset
+
+
+def _transitions(zone: ZoneInfo, year: int) -> list[_Transition]:
+    """The offset changes whose local onset is in ``year``, in order."""
+    begin = dt.datetime(year, 1, 1, tzinfo=dt.UTC) - dt.timedelta(days=2)
+    finish = dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=2)
+    step = dt.timedelta(hours=12)
+    found: list[_Transition] = []
+    moment = begin
+    before = _offset(zone, moment)
+    while moment < finish:
+        after_moment = moment + step
+        after = _offset(zone, after_moment)
+        if after != before:
+            low, high = moment, after_moment  # offset(low) == before, offset(high) == after
+            while high - low > dt.timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                if _offset(zone, middle) == before:
+                    low = middle
+                else:
+                    high = middle
+            local = (high + before).replace(tzinfo=None)
+            if local.year == year:
+                name = high.astimezone(zone).tzname() or ""
+                found.append(_Transition(local, before, after, name))
+        moment, before = after_moment, after
+    return found
+
+
+@frozen
+class _Rule:
+    """A yearly onset: the ``nth`` (``-1``: last) ``weekday`` of ``month`` at ``time``."""
+
+    month: int
+    weekday: int
+    nth: int
+    time: dt.time
+
+    def onset(self, year: int) -> dt.datetime:
+        """The local onset in ``year``."""
+        if self.nth > 0:
+            first = dt.date(year, self.month, 1)
+            day = 1 + (self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1)
+        else:
+            last = dt.date(year, self.month, _calendar.monthrange(year, self.month)[1])
+            day = last.day - (last.weekday() - self.weekday) % 7
+        return dt.datetime.combine(dt.date(year, self.month, day), self.time)
+
+    def recur(self) -> vRecur:
+        """The rule as an ``RRULE`` value."""
+        weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[self.weekday]
+        return vRecur(freq="YEARLY", bymonth=self.month, byday=f"{self.nth}{weekday}")
+
+
+def _candidate_rules(transition: _Transition) -> list[_Rule]:
+    local = transition.local
+    days_in_month = _calendar.monthrange(local.year, local.month)[1]
+    nth = (local.day - 1) // 7 + 1
+    candidates: list[_Rule] = []
+    if local.day + 7 > days_in_month:
+        candidates.append(_Rule(local.month, local.weekday(), -1, local.time()))
+    if nth <= 4:
+        candidates.append(_Rule(local.month, local.weekday(), nth, local.time()))
+    return candidates
+
+
+def _rules_hold(zone: ZoneInfo, pair: Sequence[tuple[_Transition, _Rule]], years: range) -> bool:
+    """Whether the rules give exactly zoneinfo's transitions in every year."""
+    for year in years:
+        expected = sorted(
+            (
+                (rule.onset(year), reference.offset_from, reference.offset_to)
+                for reference, rule in pair
+            ),
+            key=lambda item: item[0],
+        )
+        actual = [(t.local, t.offset_from, t.offset_to) for t in _transitions(zone, year)]
+        if actual != expected:
+            return False
+    return True
+
+
+def _observance(
+    kind: type[TimezoneStandard] | type[TimezoneDaylight],
+    *,
+    start: dt.datetime,
+    offset_from: dt.timedelta,
+    offset_to: dt.timedelta,
+    name: str,
+    rule: _Rule | None = None,
+) -> TimezoneStandard | TimezoneDaylight:
+    component = kind()
+    component.add("dtstart", start)
+    component.add("tzoffsetfrom", offset_from)
+    component.add("tzoffsetto", offset_to)
+    if name:
+        component.add("tzname", name)
+    if rule is not None:
+        component.add("rrule", rule.recur())
+    return component
+
+
+def timezone_component(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """A ``VTIMEZONE`` for ``tzid`` that is right from ``first_year`` to ``last_year``.
+
+    The rule is derived from :mod:`zoneinfo`, not from a table: the offset changes of
+    the year before ``first_year`` are found and each is written as a yearly rule,
+    month + weekday + n-th or last week + local time (``FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU``
+    with ``DTSTART`` 02:00 for central European summer time). The rules are then
+    checked against zoneinfo's own changes for every year from ``first_year - 1`` to
+    ``last_year``. A zone without changes in those years gets one ``STANDARD``
+    component. If the changes cannot be written as two yearly rules (a zone whose
+    rules change in those years, or that changes more than twice a year), the
+    component is icalendar's :meth:`icalendar.Timezone.from_tzinfo` instead, which
+    lists each change separately: correct, but less well handled by Outlook.
+
+    Args:
+        tzid: an IANA time zone, e.g. ``"Europe/Stockholm"``.
+        first_year: the first year with events.
+        last_year: the last year with events.
+
+    Returns:
+        The ``VTIMEZONE`` component.
+    """
+    zone = ZoneInfo(tzid)
+    years = range(first_year - 1, last_year + 1)
+    reference = _transitions(zone, years[0])
+    if not any(_transitions(zone, year) for year in years):
+        start = dt.datetime(1970, 1, 1)
+        moment = dt.datetime(first_year, 1, 1, tzinfo=dt.UTC)
+        offset = _offset(zone, moment)
+        component = Timezone()
+        component.add("tzid", tzid)
+        name = moment.astimezone(zone).tzname() or ""
+        component.add_component(
+            _observance(
+                TimezoneStandard, start=start, offset_from=offset, offset_to=offset, name=name
+            )
+        )
+        return component
+    if len(reference) == _MAX_YEARLY_TRANSITIONS:
+        first, second = reference
+        for first_rule in _candidate_rules(first):
+            for second_rule in _candidate_rules(second):
+                pair = ((first, first_rule), (second, second_rule))
+                if _rules_hold(zone, pair, years):
+                    component = Timezone()
+                    component.add("tzid", tzid)
+                    for transition, rule in sorted(
+                        pair, key=lambda item: item[0].offset_to > item[0].offset_from
+                    ):
+                        daylight = transition.offset_to > transition.offset_from
+                        component.add_component(
+                            _observance(
+                                TimezoneDaylight if daylight else TimezoneStandard,
+                                start=transition.local,
+                                offset_from=transition.offset_from,
+                                offset_to=transition.offset_to,
+                                name=transition.name,
+                                rule=rule,
+                            )
+                        )
+                    return component
+    return Timezone.from_tzinfo(
+        zone,
+        tzid=tzid,
+        first_date=dt.date(first_year - 1, 1, 1),
+        last_date=dt.date(last_year + 1, 12, 31),
+    )
+
+
+# --- events -----------------------------------------------------------------------------
+
+
+def _language(problem: Problem, language: str | None) -> Language:
+    return check_language(language if language is not None else problem.language)
+
+
+def _description(problem: Problem, meeting: Meeting, language: Language) -> str:
+    series = problem.get_series(meeting.series)
+    lines = [phrase(f"ics.form.{meeting.form.value}", language)]
+    if series.lunch is not None and meeting.form in (Form.IN_PERSON, Form.HYBRID):
+        lines.append(phrase("ics.lunch", language, time=format_time(series.lunch, language)))
+    # a meeting's note is the series' note unless a pin gave it its own: write it once
+    notes = (series.note, meeting.note) if meeting.note != series.note else (series.note,)
+    lines.extend(note for note in notes if note)
+    return "\n".join(lines)
+
+
+def _event(
+    problem: Problem,
+    meeting: Meeting,
+    *,
+    tzid: str,
+    stamp: dt.datetime,
+    language: Language,
+    sequence: int,
+    status: str = "CONFIRMED",
+) -> Event:
+    zone = ZoneInfo(tzid)
+    body = problem.get_body(problem.get_series(meeting.series).body)
+    event = Event()
+    event.add("uid", meeting_uid(problem.name, meeting.id))
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("summary", meeting.title)
+    event.add("dtstart", dt.datetime.combine(meeting.date, meeting.start, tzinfo=zone))
+    event.add("dtend", dt.datetime.combine(meeting.end_date, meeting.end, tzinfo=zone))
+    if meeting.location:
+        event.add("location", meeting.location)
+    event.add("description", _description(problem, meeting, language))
+    event.add("categories", [body.name])
+    event.add("transp", "OPAQUE")
+    event.add("status", status)
+    return event
+
+
+def _new_calendar(method: str, language: Language) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID if language == "sv" else PRODID[:-2] + "EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", method)
+    return cal
+
+
+def _years(meetings: Sequence[Meeting], plan: Plan) -> tuple[int, int]:
+    if not meetings:
+        return plan.start.year, plan.end.year
+    return (
+        min(plan.start.year, *(m.date.year for m in meetings)),
+        max(plan.end.year, *(m.end_date.year for m in meetings)),
+    )
+
+
+def _calendar_name(
+    problem: Problem, plan: Plan, series: Sequence[str] | None, body: str | None
+) -> str:
+    years = (
+        str(plan.start.year)
+        if plan.start.year == plan.end.year
+        else f"{plan.start.year}–{plan.end.year}"
+    )
+    if body is not None:
+        label = problem.get_body(body).name
+    elif series is not None:
+        label = ", ".join(problem.get_series(s).name for s in series)
+    else:
+        label = ""
+    return f"{problem.name} – {label} {years}" if label else f"{problem.name} {years}"
+
+
+def publish_calendar(
+    problem: Problem,
+    plan: Plan,
+    *,
+    series: Sequence[str] | None = None,
+    body: str | None = None,
+    stamp: dt.datetime | None = None,
+    language: str | None = None,
+) -> bytes:
+    """The plan as a calendar to import or subscribe to (``METHOD:PUBLISH``).
+
+    One ``VEVENT`` per confirmed meeting (cancelled meetings are left out), in the
+    plan's time zone, with a ``VTIMEZONE`` of yearly rules. The calendar is named
+    ``"<organisation> – <body or series> <year>"`` (``NAME`` and ``X-WR-CALNAME``),
+    e.g. ``"Södertörnskommunerna – Ledningsgruppen 2024"``, or
+    ``"<organisation> <year>"`` for the whole plan.
+
+    Args:
+        problem: the problem the plan is for (series, bodies, organisation name).
+        plan: the plan.
+        series: only meetings of these series ids.
+        body: only meetings of series of this body id.
+        stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
+        language: ``"sv"`` or ``"en"`` for the descriptions (default: the problem's).
+
+    Returns:
+        The calendar file, UTF-8 with CRLF line endings and folded lines.
+
+    Raises:
+        ValidationError: for an unknown series or body, or a meeting whose series is
+            not in the problem.
+    """
+    lang = _language(problem, language)
+    when = _stamp(stamp)
+    wanted_series = set(series) if series is not None else None
+    if series is not None:
+        for series_id in series:
+            problem.get_series(series_id)
+    if body is not None:
+        problem.get_body(body)
+    meetings = [
+        m
+        for m in plan.meetings
+        if not m.cancelled
+        and (wanted_series is None or m.series in wanted_series)
+        and (body is None or problem.get_series(m.series).body == body)
+    ]
+    cal = _new_calendar("PUBLISH", lang)
+    name = _calendar_name(problem, plan, series, body)
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", plan.timezone)
+    cal.add_component(timezone_component(plan.timezone, *_years(meetings, plan)))
+    for meeting in meetings:
+        cal.add_component(
+            _event(
+                problem,
+                meeting,
+                tzid=plan.timezone,
+                stamp=when,
+                language=lang,
+                sequence=meeting.sequence,
+            )
+        )
+    data: bytes = cal.to_ical()
+    return data
+
+
+# --- invitations ------------------------------------------------------------------------
+
+
+def _address(person: Person, **parameters: str) -> vCalAddress:
+    name, email = person
+    if not email or any(c in email for c in '\r\n"<> ') or "@" not in email:
+        raise ValidationError(f"{email!r} is not an e-mail address (for {name!r})", item=email)
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["CN"] = vText(name)
+    for key, value in parameters.items():
+        address.params[key] = value
+    return address
+
+
+def _message(
+    problem: Problem,
+    meeting: Meeting,
+    *,
+    tzid: str,
+    organizer: Person,
+    attendees: Sequence[Person],
+    stamp: dt.datetime | None,
+    language: str | None,
+    method: str,
+    sequence: int,
+) -> bytes:
+    lang = _language(problem, language)
+    cancel = method == "CANCEL"
+    cal = _new_calendar(method, lang)
+    cal.add_component(timezone_component(tzid, meeting.date.year, meeting.end_date.year))
+    event = _event(
+        problem,
+        meeting,
+        tzid=tzid,
+        stamp=_stamp(stamp),
+        language=lang,
+        sequence=sequence,
+        status="CANCELLED" if cancel else "CONFIRMED",
+    )
+    event.add("organizer", _address(organizer))
+    for attendee in attendees:
+        event.add(
+            "attendee",
+            _address(
+                attendee,
+                CUTYPE="INDIVIDUAL",
+                ROLE="REQ-PARTICIPANT",
+                PARTSTAT="NEEDS-ACTION",
+                RSVP="FALSE" if cancel else "TRUE",
+            ),
+        )
+    cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def invitation(
+    problem: Problem,
+    meeting: Meeting,
+    *,
+    organizer: Person,
+    attendees: Sequence[Person],
+    stamp: dt.datetime | None = None,
+    language: str | None = None,
+    method: str = "REQUEST",
+    timezone: str | None = None,
+) -> bytes:
+    """One meeting as an invitation (``METHOD:REQUEST``) with organizer and attendees.
+
+    The event has the same UID as in :func:`publish_calendar`, and ``SEQUENCE`` is the
+    meeting's own. With ``method="CANCEL"`` it is a cancellation instead
+    (``STATUS:CANCELLED``); :func:`write_changes` uses that.
+
+    Args:
+        problem: the problem the meeting is from.
+        meeting: the meeting.
+        organizer: (name, e-mail) of the organizer.
+        attendees: (name, e-mail) of each attendee (required participants, asked to reply).
+        stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
+        language: ``"sv"`` or ``"en"`` (default: the problem's).
+        method: ``"REQUEST"`` or ``"CANCEL"``.
+        timezone: the time zone of the meeting's times (default: the problem's).
+
+    Returns:
+        The calendar file.
+
+    Raises:
+        ValidationError: for an unknown method, an e-mail address that is not one, or
+            a meeting whose series is not in the problem.
+    """
+    if method not in ("REQUEST", "CANCEL"):
+        raise ValidationError(f"unknown method {method!r}; expected REQUEST or CANCEL")
+    return _message(
+        problem,
+        meeting,
+        tzid=timezone or problem.timezone,
+        organizer=organizer,
+        attendees=attendees,
+        stamp=stamp,
+        language=language,
+        method=method,
+        sequence=meeting.sequence,
+    )
+
+
+def _file_name(meeting: Meeting, suffix: str = "") -> str:
+    if not _SAFE_FILE_NAME.match(meeting.id):
+        raise ValidationError(
+            f"meeting id {meeting.id!r} cannot be a file name; use letters, digits, '-', '_'"
+            " or '.'",
+            item=meeting.id,
+        )
+    return f"{meeting.id}{suffix}.ics"
+
+
+def write_invitations(
+    problem: Problem,
+    plan: Plan,
+    directory: str | Path,
+    *,
+    organizer: Person,
+    attendees: Sequence[Person],
+    stamp: dt.datetime | None = None,
+    language: str | None = None,
+) -> list[Path]:
+    """Write one invitation (:func:`invitation`) per confirmed meeting, ``<meeting id>.ics``.
+
+    Args:
+        problem: the problem the plan is for.
+        plan: the plan.
+        directory: where to write (created if missing).
+        organizer: (name, e-mail) of the organizer.
+        attendees: (name, e-mail) of each attendee.
+        stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
+        language: ``"sv"`` or ``"en"`` (default: the problem's).
+
+    Returns:
+        The files written, in date order.
+    """
+    folder = Path(directory)
+    paths: list[Path] = []
+    for meeting in plan.meetings:
+        if meeting.cancelled:
+            continue
+        data = _message(
+            problem,
+            meeting,
+            tzid=plan.timezone,
+            organizer=organizer,
+            attendees=attendees,
+            stamp=stamp,
+            language=language,
+            method="REQUEST",
+            sequence=meeting.sequence,
+        )
+        paths.append(write_atomic(folder / _file_name(meeting), data))
+    return paths
+
+
+# --- changes ----------------------------------------------------------------------------
+
+
+def write_changes(
+    problem: Problem,
+    previous: Plan,
+    current: Plan,
+    directory: str | Path,
+    *,
+    organizer: Person,
+    attendees: Sequence[Person],
+    stamp: dt.datetime | None = None,
+    language: str | None = None,
+) -> list[Path]:
+    """Write the messages that bring calendars from ``previous`` to ``current``.
+
+    * a moved or changed meeting: ``<id>.ics``, ``METHOD:REQUEST``, same UID,
+      ``SEQUENCE`` one above the previous one (or the current meeting's, if higher);
+    * an added meeting: ``<id>.ics``, ``METHOD:REQUEST``, its own ``SEQUENCE``;
+    * a cancelled or removed meeting: ``<id>-cancel.ics``, ``METHOD:CANCEL``,
+      ``STATUS:CANCELLED``, same UID, ``SEQUENCE`` one above the previous one;
+    * an unchanged meeting: no file.
+
+    The plans are not changed: give the current plan's meetings the new sequence
+    numbers before publishing it again, or calendars may ignore the published events.
+
+    Args:
+        problem: the problem (of the current plan).
+        previous: the plan that was sent out.
+        current: the new plan.
+        directory: where to write (created if missing).
+        organizer: (name, e-mail) of the organizer.
+        attendees: (name, e-mail) of each attendee.
+        stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
+        language: ``"sv"`` or ``"en"`` (default: the problem's).
+
+    Returns:
+        The files written: changes, then additions, then cancellations.
+    """
+    found = changes(previous, current)
+    folder = Path(directory)
+    paths: list[Path] = []
+
+    def write(meeting: Meeting, method: str, sequence: int, suffix: str = "") -> None:
+        data = _message(
+            problem,
+            meeting,
+            tzid=current.timezone,
+            organizer=organizer,
+            attendees=attendees,
+            stamp=stamp,
+            language=language,
+            method=method,
+            sequence=sequence,
+        )
+        paths.append(write_atomic(folder / _file_name(meeting, suffix), data))
+
+    for before, meeting in found.moved_or_changed:
+        write(meeting, "REQUEST", max(before.sequence + 1, meeting.sequence))
+    for meeting in found.added:
+        write(meeting, "REQUEST", meeting.sequence)
+    for before in found.cancelled:
+        now = current.get(before.id)
+        sequence = max(before.sequence + 1, now.sequence if now is not None else 0)
+        write(before, "CANCEL", sequence, "-cancel")
+    return paths

@@ -1,0 +1,652 @@
+"""The independent checker: every hard rule and every soft cost of any plan.
+
+Pure Python, no OR-Tools. It takes the problem and a plan from anywhere (the
+solver, a person, a free_days read back from a file) and returns every violated
+hard rule (which meeting, which rule, why) and the cost of every soft rule,
+measured as ``docs/objective.md`` defines it, so a solved plan's costs can be
+compared with the solver's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from itertools import pairwise
+from typing import ClassVar
+
+from attrs import evolve, frozen
+from babel.dates import get_day_names
+
+from motesplan.planner.freedays import FreeDays, spans
+from motesplan.planner.objective import edge_cost, gap_cost, spread_cost
+from motesplan.planner.plan import Cost, Meeting, Plan
+from motesplan.planner.problem import Link, Pin, Problem, Series
+from motesplan.planner.unavailable import Block
+from motesplan.text.messages import format_time_range, phrase
+
+__all__ = [
+    "CheckResult",
+    "CostDetail",
+    "CountDetail",
+    "LinkDetail",
+    "LocationDetail",
+    "SpreadDetail",
+    "UnavailableDetail",
+    "Violation",
+    "check",
+]
+
+
+@frozen
+class Violation:
+    """A broken hard rule.
+
+    Attributes:
+        rule: ``series``, ``id``, ``period``, ``weekday``, ``window``, ``time``,
+            ``unavailable``, ``count``, ``min_gap``, ``max_gap``, ``overlap``,
+            ``link``, ``location``, ``pin``.
+        message: what is wrong, for people.
+        series: the series it is about, if any.
+        meetings: the ids of the meetings involved.
+    """
+
+    rule: str
+    message: str
+    series: str | None = None
+    meetings: tuple[str, ...] = ()
+
+
+@frozen(kw_only=True)
+class CostDetail:
+    """What one soft rule that is not fully met is about, for the cost report.
+
+    Every :class:`Cost` the checker returns has details: one for a ``link``,
+    ``location``, ``unavailable`` or ``count`` cost, with the same points and
+    amount, and one for each uneven gap or end of a ``spread`` cost, whose points
+    and amounts add up to it. :meth:`belongs_to` tells which cost a detail is part of.
+
+    Attributes:
+        subject: as :attr:`Cost.subject` (a series id, or ``"lg -> sk"`` for a link).
+        series: the series it is about (for a link: the ``after`` series).
+        points: its cost in objective points (weight included).
+        amount: its cost in the rule's own unit.
+        meeting: the meeting it is about (for a spread part: the meeting the gap or
+            end leads to, the last meeting for the room after it), ``None`` for a count.
+        date: that meeting's date.
+    """
+
+    RULE: ClassVar[str] = ""
+
+    subject: str
+    series: str
+    points: int
+    amount: int
+    meeting: str | None = None
+    date: dt.date | None = None
+
+    @property
+    def rule(self) -> str:
+        """The rule, as :attr:`Cost.rule`."""
+        return self.RULE
+
+    def belongs_to(self, cost: Cost) -> bool:
+        """Whether this detail is (part of) ``cost``."""
+        return (cost.rule, cost.subject, cost.meeting) == (self.rule, self.subject, self.meeting)
+
+
+@frozen(kw_only=True)
+class LinkDetail(CostDetail):
+    """A meeting whose nearest preparing meeting is outside a soft link's window.
+
+    Attributes:
+        before: the preparing series.
+        low: the window's first day (``Link.min_days``).
+        high: the window's last day (``Link.max_days``).
+        cap: at most this many days are counted (``Link.cap_days``).
+        preparing: the preparing meeting it is measured from (the nearest to the
+            window, the later one on a tie), ``None`` when the series has none.
+        preparing_date: that meeting's date.
+        days: days from the preparing meeting to this one (negative: it comes after).
+        outside: days outside the window, before the cap (``None`` without a
+            preparing meeting); ``amount`` is this, at most ``cap``.
+    """
+
+    RULE: ClassVar[str] = "link"
+
+    before: str
+    low: int
+    high: int
+    cap: int
+    preparing: str | None = None
+    preparing_date: dt.date | None = None
+    days: int | None = None
+    outside: int | None = None
+
+
+@frozen(kw_only=True)
+class LocationDetail(CostDetail):
+    """A meeting at a place lower on its series' list than the first.
+
+    Attributes:
+        location: the place.
+        choice: its place on the list, 1 for the first (so ``amount`` is ``choice - 1``).
+        first: the first place on the list.
+    """
+
+    RULE: ClassVar[str] = "location"
+
+    location: str
+    choice: int
+    first: str
+
+
+@frozen(kw_only=True)
+class UnavailableDetail(CostDetail):
+    """A meeting on soft unavailable time.
+
+    Attributes:
+        blocks: the soft blocks it overlaps; their weights add up to ``amount``.
+    """
+
+    RULE: ClassVar[str] = "unavailable"
+
+    blocks: tuple[Block, ...]
+
+
+@frozen(kw_only=True)
+class CountDetail(CostDetail):
+    """A series with more or fewer meetings than it prefers.
+
+    Attributes:
+        actual: meetings in the plan.
+        preferred: the preferred count.
+        minimum: the smallest count allowed.
+        maximum: the largest count allowed.
+    """
+
+    RULE: ClassVar[str] = "count"
+
+    actual: int
+    preferred: int
+    minimum: int
+    maximum: int
+
+
+@frozen(kw_only=True)
+class SpreadDetail(CostDetail):
+    """One uneven part of a series' spread (``docs/objective.md``): the room before
+    its first meeting, a gap between two meetings, or the room after its last.
+
+    Slots are the series' candidate days, numbered in date order.
+
+    Attributes:
+        part: ``before`` (slots before the first meeting), ``gap`` (slots from the
+            previous meeting to this one) or ``after`` (slots after the last meeting).
+        slots: the slots of the part.
+        even: what they would be if the meetings were even: the gap ``g = m / P``,
+            or ``(g - 1) / 2`` before the first and after the last.
+        total_slots: ``m``, the series' candidate slots.
+        preferred: ``P``, the series' preferred count.
+        previous: for a gap, the meeting before it.
+        previous_date: that meeting's date.
+        window_start: the first slot of the window the spread is measured over, when a
+            link makes it later than the series' first slot (``None`` otherwise).
+        window_end: its last slot, when a link makes it earlier than the series' last.
+    """
+
+    RULE: ClassVar[str] = "spread"
+
+    part: str
+    slots: int
+    even: Fraction
+    total_slots: int
+    preferred: int
+    previous: str | None = None
+    previous_date: dt.date | None = None
+    window_start: dt.date | None = None
+    window_end: dt.date | None = None
+
+    def belongs_to(self, cost: Cost) -> bool:
+        """Whether this part is part of ``cost`` (the series' spread)."""
+        return (cost.rule, cost.subject, cost.meeting) == ("spread", self.subject, None)
+
+
+@frozen
+class CheckResult:
+    """What :func:`check` found.
+
+    Attributes:
+        violations: every broken hard rule.
+        costs: every soft cost with points or amount, as the solver reports them.
+        details: what each of ``costs`` is about, in date order per series (see
+            :class:`CostDetail`); :func:`motesplan.reports.costs.format_costs` prints them.
+    """
+
+    violations: tuple[Violation, ...]
+    costs: tuple[Cost, ...]
+    details: tuple[CostDetail, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether every hard rule holds."""
+        return not self.violations
+
+    @property
+    def objective(self) -> int:
+        """Total cost in points."""
+        return sum(cost.points for cost in self.costs)
+
+
+def check(problem: Problem, plan: Plan, *, language: str | None = None) -> CheckResult:
+    """Check ``plan`` against every rule of ``problem``.
+
+    Cancelled meetings are ignored, except that they keep their ids.
+
+    Args:
+        problem: the rules.
+        plan: any plan.
+        language: language of the messages (default: the problem's).
+
+    Returns:
+        A :class:`CheckResult` with every violation and every soft cost.
+    """
+    return _Checker(problem, plan, language or problem.language).run()
+
+
+class _Checker:
+    def __init__(self, problem: Problem, plan: Plan, language: str) -> None:
+        self.problem = problem
+        self.plan = plan
+        self.language = language
+        self.free_days = FreeDays(problem, language)
+        self.violations: list[Violation] = []
+        self.costs: list[Cost] = []
+        self.details: list[CostDetail] = []
+        self.series = {series.id: series for series in problem.series}
+        self.active = tuple(m for m in plan.meetings if not m.cancelled)
+        self.pins = {(pin.series, pin.date): pin for pin in problem.pins}
+
+    def say(self, key: str, **values: object) -> str:
+        return phrase(key, self.language, **values)
+
+    def flag(self, rule: str, message: str, series: str | None, *meetings: Meeting) -> None:
+        self.violations.append(Violation(rule, message, series, tuple(m.id for m in meetings)))
+
+    def run(self) -> CheckResult:
+        for meeting_id, times in sorted(Counter(m.id for m in self.plan.meetings).items()):
+            if times > 1:
+                self.violations.append(
+                    Violation("id", self.say("v.id", meeting=meeting_id), None, (meeting_id,))
+                )
+        for meeting in self.active:
+            if meeting.series not in self.series:
+                message = self.say("v.series", meeting=meeting.id, series=meeting.series)
+                self.flag("series", message, meeting.series, meeting)
+            else:
+                self.check_meeting(meeting, self.series[meeting.series])
+        for series in self.problem.series:
+            meetings = tuple(m for m in self.active if m.series == series.id)
+            self.check_series(series, meetings)
+        self.check_pins()
+        self.check_overlaps()
+        for link in self.problem.links:
+            self.check_link(link)
+        return CheckResult(
+            tuple(self.violations),
+            tuple(c for c in self.costs if c.points or c.amount),
+            self.sorted_details(),
+        )
+
+    def sorted_details(self) -> tuple[CostDetail, ...]:
+        """The details with points or amount, per series in the problem's order, then
+        series-wide (count) first, then by date."""
+        order = {series.id: number for number, series in enumerate(self.problem.series)}
+        rules = {rule: number for number, rule in enumerate(_RULE_ORDER)}
+
+        def key(detail: CostDetail) -> tuple[int, int, dt.date, int, str]:
+            return (
+                order.get(detail.series, len(order)),
+                detail.date is not None,
+                detail.date or dt.date.min,
+                rules[detail.rule],
+                detail.subject,
+            )
+
+        return tuple(sorted((d for d in self.details if d.points or d.amount), key=key))
+
+    # -- one meeting ---------------------------------------------------------
+
+    def check_meeting(self, meeting: Meeting, series: Series) -> None:
+        problem, language = self.problem, self.language
+        pin = self.pins.get((series.id, meeting.date))
+        if meeting.date < problem.start or meeting.end_date > problem.end:
+            message = self.say(
+                "v.period",
+                meeting=meeting.id,
+                date=meeting.date,
+                start=problem.start,
+                end=problem.end,
+            )
+            self.flag("period", message, series.id, meeting)
+        if meeting.date.weekday() not in series.weekdays:
+            allowed = ", ".join(_weekday_name(d, language) for d in series.weekdays)
+            message = self.say(
+                "v.weekday",
+                meeting=meeting.id,
+                weekday=_weekday_name(meeting.date.weekday(), language),
+                title=series.name,
+                allowed=allowed,
+            )
+            self.flag("weekday", message, series.id, meeting)
+        elif not series.allows(meeting.date):
+            message = self.say("v.window", meeting=meeting.id, date=meeting.date, title=series.name)
+            self.flag("window", message, series.id, meeting)
+        actual = format_time_range(meeting.start, meeting.end, language)
+        if pin is not None and pin.start is not None and pin.end is not None:
+            if (meeting.start, meeting.end) != (pin.start, pin.end):
+                expected = format_time_range(pin.start, pin.end, language)
+                message = self.say(
+                    "v.pin_time", meeting=meeting.id, actual=actual, expected=expected
+                )
+                self.flag("pin", message, series.id, meeting)
+        elif (meeting.start, meeting.end, meeting.days) != (series.start, series.end, series.days):
+            expected = format_time_range(series.start, series.end, language)
+            if series.days > 1:
+                expected += f" ({series.days} d)"
+            if meeting.days > 1:
+                actual += f" ({meeting.days} d)"
+            message = self.say(
+                "v.time", meeting=meeting.id, actual=actual, title=series.name, expected=expected
+            )
+            self.flag("time", message, series.id, meeting)
+        hits = self.free_days.collisions(
+            series.id, meeting.date, meeting.start, meeting.end, meeting.end_date
+        )
+        soft: list[Block] = []
+        for block in hits:
+            if block.hard:
+                message = self.say(
+                    "v.unavailable", meeting=meeting.id, date=block.date, reason=block.reason
+                )
+                self.flag("unavailable", message, series.id, meeting)
+            else:
+                soft.append(block)
+        weight = sum(block.weight or 0 for block in soft)
+        if weight:
+            self.costs.append(Cost("unavailable", series.id, weight, weight, meeting.id))
+            self.details.append(
+                UnavailableDetail(
+                    subject=series.id,
+                    series=series.id,
+                    points=weight,
+                    amount=weight,
+                    meeting=meeting.id,
+                    date=meeting.date,
+                    blocks=tuple(soft),
+                )
+            )
+        if pin is not None:
+            self.check_pin_details(meeting, series, pin)
+        own_place = pin is not None and pin.location == meeting.location
+        outside = meeting.location not in series.locations
+        if series.locations and meeting.location and not own_place and outside:
+            message = self.say(
+                "v.location",
+                meeting=meeting.id,
+                location=meeting.location,
+                title=series.name,
+                allowed=", ".join(series.locations),
+            )
+            self.flag("location", message, series.id, meeting)
+
+    def check_pin_details(self, meeting: Meeting, series: Series, pin: Pin) -> None:
+        """A pinned meeting keeps the pin's own place and form, and the series' length."""
+        wrong: list[str] = []
+        if pin.location is not None and meeting.location != pin.location:
+            wrong.append(f"{meeting.location!r} ≠ {pin.location!r}")
+        if pin.form is not None and meeting.form != pin.form:
+            wrong.append(f"{meeting.form.value} ≠ {pin.form.value}")
+        if pin.start is not None and meeting.days != series.days:
+            wrong.append(f"{meeting.days} d ≠ {series.days} d")
+        if wrong:
+            message = self.say("v.pin_detail", meeting=meeting.id, details="; ".join(wrong))
+            self.flag("pin", message, series.id, meeting)
+
+    # -- one series ------------------------------------------------------------
+
+    def check_series(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
+        count = series.count
+        if not count.min <= len(meetings) <= count.max:
+            expected = str(count.min) if count.min == count.max else f"{count.min}–{count.max}"
+            message = self.say(
+                "v.count", title=series.name, actual=len(meetings), expected=expected
+            )
+            self.flag("count", message, series.id, *meetings)
+        for first, second in pairwise(meetings):
+            days = (second.date - first.date).days
+            if series.min_gap_days is not None and days < series.min_gap_days:
+                message = self.say(
+                    "v.min_gap",
+                    first=first.id,
+                    second=second.id,
+                    days=days,
+                    limit=series.min_gap_days,
+                )
+                self.flag("min_gap", message, series.id, first, second)
+            if series.max_gap_days is not None and days > series.max_gap_days:
+                message = self.say(
+                    "v.max_gap",
+                    first=first.id,
+                    second=second.id,
+                    days=days,
+                    limit=series.max_gap_days,
+                )
+                self.flag("max_gap", message, series.id, first, second)
+        self.measure_series(series, meetings)
+
+    def measure_series(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
+        weights = self.problem.weights
+        count = series.count
+        if count.min != count.max:
+            away = abs(len(meetings) - count.preferred)
+            self.costs.append(Cost("count", series.id, weights.count * away, away))
+            self.details.append(
+                CountDetail(
+                    subject=series.id,
+                    series=series.id,
+                    points=weights.count * away,
+                    amount=away,
+                    actual=len(meetings),
+                    preferred=count.preferred,
+                    minimum=count.min,
+                    maximum=count.max,
+                )
+            )
+        slots = [slot.date for slot in self.free_days.slots(series.id)]
+        # measured within the series' window (a link can shift it); a meeting off the
+        # slots (a broken rule) counts at its place among them
+        first, last = self.free_days.spread_window(series.id)
+        positions = sorted(bisect_left(slots, m.date) - first for m in meetings)
+        window = last - first + 1
+        total = spread_cost(positions, window, count.preferred)
+        self.costs.append(Cost("spread", series.id, weights.spread * total, total))
+        starts = slots[first] if 0 < first < len(slots) else None
+        ends = slots[last] if 0 <= last < len(slots) - 1 else None
+        self.details.extend(
+            _spread_details(
+                series, meetings, positions, window, weights.spread, window=(starts, ends)
+            )
+        )
+        for meeting in meetings:
+            if meeting.location in series.locations[1:]:
+                steps = series.locations.index(meeting.location)
+                self.costs.append(
+                    Cost("location", series.id, weights.location * steps, steps, meeting.id)
+                )
+                self.details.append(
+                    LocationDetail(
+                        subject=series.id,
+                        series=series.id,
+                        points=weights.location * steps,
+                        amount=steps,
+                        meeting=meeting.id,
+                        date=meeting.date,
+                        location=meeting.location,
+                        choice=steps + 1,
+                        first=series.locations[0],
+                    )
+                )
+
+    # -- across meetings ---------------------------------------------------------
+
+    def check_pins(self) -> None:
+        present = {(m.series, m.date) for m in self.active}
+        for pin in self.problem.pins:
+            if (pin.series, pin.date) not in present:
+                title = self.series[pin.series].name
+                self.violations.append(
+                    Violation("pin", self.say("v.pin", title=title, date=pin.date), pin.series)
+                )
+
+    def check_overlaps(self) -> None:
+        by_body: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.active:
+            if meeting.series in self.series:
+                by_body[self.series[meeting.series].body].append(meeting)
+        for meetings in by_body.values():
+            for i, first in enumerate(meetings):
+                for second in meetings[i + 1 :]:
+                    if _overlap(first, second):
+                        message = self.say("v.overlap", first=first.id, second=second.id)
+                        self.flag("overlap", message, first.series, first, second)
+
+    def check_link(self, link: Link) -> None:
+        before = [m for m in self.active if m.series == link.before]
+        title = self.series[link.before].name
+        for meeting in (m for m in self.active if m.series == link.after):
+            distances = [link.distance(other.date, meeting.date) for other in before]
+            nearest = min(distances, default=None)
+            if link.hard:
+                if nearest != 0:
+                    shown = _nearest_text(before, meeting, self.language)
+                    message = self.say(
+                        "v.link",
+                        meeting=meeting.id,
+                        date=meeting.date,
+                        before=title,
+                        low=link.min_days,
+                        high=link.max_days,
+                        nearest=shown,
+                    )
+                    self.flag("link", message, meeting.series, meeting)
+            else:
+                deviation = link.cap_days if nearest is None else min(nearest, link.cap_days)
+                if deviation:
+                    self.costs.append(
+                        Cost("link", link.label, link.weight * deviation, deviation, meeting.id)
+                    )
+                    self.details.append(_link_detail(link, before, meeting, deviation))
+
+
+_RULE_ORDER = ("count", "spread", "link", "location", "unavailable")
+
+
+def _link_detail(
+    link: Link, before: Sequence[Meeting], meeting: Meeting, amount: int
+) -> LinkDetail:
+    """The detail of a soft link's cost for ``meeting``, measured from the preparing
+    meeting nearest to the window (the later one on a tie, as the printout does)."""
+    detail = LinkDetail(
+        subject=link.label,
+        series=link.after,
+        points=link.weight * amount,
+        amount=amount,
+        meeting=meeting.id,
+        date=meeting.date,
+        before=link.before,
+        low=link.min_days,
+        high=link.max_days,
+        cap=link.cap_days,
+    )
+    if not before:
+        return detail
+    preparing = min(
+        before, key=lambda m: (link.distance(m.date, meeting.date), -m.date.toordinal())
+    )
+    return evolve(
+        detail,
+        preparing=preparing.id,
+        preparing_date=preparing.date,
+        days=(meeting.date - preparing.date).days,
+        outside=link.distance(preparing.date, meeting.date),
+    )
+
+
+def _spread_details(
+    series: Series,
+    meetings: Sequence[Meeting],
+    positions: Sequence[int],
+    slots: int,
+    weight: int,
+    *,
+    window: tuple[dt.date | None, dt.date | None] = (None, None),
+) -> list[SpreadDetail]:
+    """The spread of a series, part by part: the room before the first meeting, each
+    gap, the room after the last. The parts' amounts add up to
+    :func:`~motesplan.planner.objective.spread_cost` (each is rounded on its own, as there)."""
+    preferred = series.count.preferred
+    if not meetings or preferred <= 0 or slots <= 0:
+        return []
+    gap = Fraction(slots, preferred)
+    edge = (gap - 1) / 2
+
+    def part(
+        kind: str, meeting: Meeting, length: int, amount: int, previous: Meeting | None = None
+    ) -> SpreadDetail:
+        return SpreadDetail(
+            subject=series.id,
+            series=series.id,
+            points=weight * amount,
+            amount=amount,
+            meeting=meeting.id,
+            date=meeting.date,
+            part=kind,
+            slots=length,
+            even=edge if previous is None else gap,
+            total_slots=slots,
+            preferred=preferred,
+            previous=None if previous is None else previous.id,
+            previous_date=None if previous is None else previous.date,
+            window_start=window[0],
+            window_end=window[1],
+        )
+
+    parts = [part("before", meetings[0], positions[0], edge_cost(positions[0], slots, preferred))]
+    for (previous, meeting), (a, b) in zip(pairwise(meetings), pairwise(positions), strict=True):
+        parts.append(part("gap", meeting, b - a, gap_cost(b - a, slots, preferred), previous))
+    after = slots - 1 - positions[-1]
+    parts.append(part("after", meetings[-1], after, edge_cost(after, slots, preferred)))
+    return parts
+
+
+def _overlap(first: Meeting, second: Meeting) -> bool:
+    own = {day: (a, b) for day, a, b in spans(first.date, first.start, first.end, first.end_date)}
+    for day, start, end in spans(second.date, second.start, second.end, second.end_date):
+        if day in own and own[day][0] < end and start < own[day][1]:
+            return True
+    return False
+
+
+def _nearest_text(before: Iterable[Meeting], meeting: Meeting, language: str) -> str:
+    earlier = [other for other in before if other.date <= meeting.date]
+    if not earlier:
+        return phrase("none", language)
+    last = max(earlier, key=lambda m: m.date)
+    return f"{last.id}, {(meeting.date - last.date).days} d"
+
+
+def _weekday_name(number: int, language: str) -> str:
+    return str(get_day_names("wide", locale=language)[number])

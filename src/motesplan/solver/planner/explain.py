@@ -1,0 +1,758 @@
+"""Why no plan exists: a small set of hard rules that cannot all hold together.
+
+The explaining model is the planning model itself (:class:`PlanModel`, where every
+hard rule is written once) with each group of rules, as the user states them,
+guarded by its own Boolean (:class:`RuleGroup`):
+
+==============  =====================================  ==============================
+kind            group                                  source (TOML key path)
+==============  =====================================  ==============================
+``count``       a series' least / most meetings        ``series[1].count``
+``min_gap``     a series' least days between meetings  ``series[0].min_gap_days``
+``max_gap``     a series' most days between meetings   ``series[0].max_gap_days``
+``link``        a hard link                            ``links[0]``
+``pin``         a pin                                  ``pins[2]``
+``unavailable`` one source of hard unavailable time    ``unavailable.periods[1]``
+``window``      a series' ``within`` / ``excluding``   ``series[2].within``
+``overlap``     no two meetings of a body overlap      ``bodies[1]``
+==============  =====================================  ==============================
+
+A series' weekdays, times and length and the plan period define the series and
+always hold. :class:`GuardedModel` has one Boolean per day a series could meet on
+by its weekdays alone (days blocked by unavailable time and outside its windows
+included, so that those rules can be named), the gap rules as windows of days
+instead of the planner's spread path, and no objective, so it is small.
+
+The search (the shrinking loop of ``solver/conflict.py``, shared with the
+rotation): CP-SAT solves the model with every group's Boolean as an *assumption*
+and returns a first core. A model of the core's series alone is then built (a
+conflict is nearly always about two or three series of a long chain), and the core
+is shrunk by deletion there, each solve without presolve. Groups that explain least
+are tried first (overlap, windows, unavailable time, gaps ...), so the rules that
+remain are the ones people think in: counts, pins and links.
+
+Finally, for each source of unavailable time in the conflict, the same deletion
+over its single blocked days finds the dates that matter, which the text names
+("10 maj (Klämdag)"). In a conflict of counting days only (too many meetings for
+the free days) every blocked day counts, and the text says how many are free.
+
+A minimal explanation means: with every other rule of the problem dropped, these
+rules cannot hold together, and dropping any one of them makes the rest possible.
+When the problem has one conflict only (the usual case), removing any one of them
+from the configuration therefore makes a plan possible; when it has several, the
+next one shows once this one is resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any, TypeAlias
+
+from babel.dates import get_day_names
+
+from motesplan.planner.explanation import ConflictRule, Explanation
+from motesplan.planner.freedays import FreeDays, Slot, spans
+from motesplan.planner.plan import Status
+from motesplan.planner.problem import DateRange, Link, Problem, Series
+from motesplan.planner.unavailable import Block, BlockKind
+from motesplan.solver.conflict import first_core, shrink
+from motesplan.solver.planner.model import PlanModel, RuleGroup
+from motesplan.solver.sat import make_solver, status_of
+from motesplan.text.messages import format_day_month, format_time_range, phrase
+
+__all__ = ["GuardedModel", "explain"]
+
+Lit: TypeAlias = Any  # an OR-Tools Boolean variable
+
+PRESOLVE_NARROW = True
+MAX_DATES = 8
+"""At most this many dates are named per rule; the rest are counted."""
+
+# Deletion order: the groups tried (and so dropped) first explain the least.
+_DELETE_FIRST = (
+    "overlap",
+    "excluding",
+    "within",
+    "unavailable",
+    "max_gap",
+    "min_gap",
+    "count_max",
+    "pin",
+    "link",
+    "count_min",
+)
+# Order of the rules in the text: what is demanded first, what restricts it last.
+_TEXT_ORDER = (
+    "count_min",
+    "pin",
+    "link",
+    "min_gap",
+    "max_gap",
+    "within",
+    "excluding",
+    "overlap",
+    "count_max",
+    "unavailable",
+)
+
+
+class GuardedModel(PlanModel):
+    """The hard rules of some series, each rule group guarded; no objective.
+
+    Args:
+        problem: the problem.
+        free_days: its free_days (for the planning model's interface; the unavailable
+            time is read here by source, so that each source can be named).
+        series: the series to look at.
+        language: the language of the blocks' reasons.
+    """
+
+    def __init__(
+        self, problem: Problem, free_days: FreeDays, series: Sequence[Series], language: str
+    ) -> None:
+        self.language = language
+        self.groups: dict[RuleGroup, Lit] = {}
+        # (source index, date) -> "this day of this source blocks"; what blocks it
+        self.days: dict[tuple[int, dt.date], Lit] = {}
+        self.day_blocks: dict[tuple[int, dt.date], list[Block]] = defaultdict(list)
+        # per slot: the (source, day)s of hard unavailable time it touches, the
+        # windows it is outside of
+        self.hits: dict[Slot, frozenset[tuple[int, dt.date]]] = {}
+        self.outside: dict[Slot, frozenset[str]] = {}
+        self._hard = _hard_blocks(problem, language)
+        super().__init__(problem, free_days, series)
+        for (source, _), day in sorted(self.days.items(), key=lambda item: item[0]):
+            self.model.add_implication(self.group("unavailable", source), day)
+
+    # -- groups ------------------------------------------------------------
+
+    def guard(self, kind: str, index: int) -> Lit:
+        """The Boolean of a rule group, made on first use."""
+        key = RuleGroup(kind, index)
+        if key not in self.groups:
+            self.groups[key] = self.model.new_bool_var(f"{kind}[{index}]")
+        return self.groups[key]
+
+    group = guard
+
+    # -- where the planning model differs -------------------------------------
+
+    def _make_slots(self, series: Series, number: int) -> tuple[tuple[Slot, Lit], ...]:
+        """Every day the series' weekdays allow (and every pinned day), each guarded by
+        the windows and the unavailable time it falls on. A pin with its own time adds
+        a second slot that exists only with the pin (and the pin keeps the series off
+        its own time that day)."""
+        problem, model = self.problem, self.model
+        pins = {pin.date: pin for pin in problem.pins_of(series.id)}
+        length = dt.timedelta(days=series.days - 1)
+        pairs: list[tuple[Slot, Lit]] = []
+        day = problem.start
+        while day + length <= problem.end:
+            pin = pins.get(day)
+            if day.weekday() in series.weekdays or pin is not None:
+                start = pin.start if pin is not None and pin.start is not None else series.start
+                end = pin.end if pin is not None and pin.end is not None else series.end
+                own_time = (start, end) != (series.start, series.end)
+                plain: Lit | None = None
+                if day.weekday() in series.weekdays:
+                    slot = self._slot(
+                        series, day, series.start, series.end, None if own_time else pin
+                    )
+                    plain = self._option(series, number, slot)
+                    pairs.append((slot, plain))
+                if pin is not None and own_time:
+                    slot = self._slot(series, day, start, end, pin)
+                    chosen = self._option(series, number, slot)
+                    pairs.append((slot, chosen))
+                    pinned = self.guard("pin", self._pins[pin])
+                    model.add_implication(chosen, pinned)
+                    if plain is not None:
+                        model.add_implication(pinned, plain.Not())
+            day += dt.timedelta(days=1)
+        return tuple(pairs)
+
+    def _slot(self, series: Series, day: dt.date, start: dt.time, end: dt.time, pin: Any) -> Slot:
+        end_date = day + dt.timedelta(days=series.days - 1)
+        return Slot(series.id, day, start, end, end_date, "", 0, (), (), pin)
+
+    def _option(self, series: Series, number: int, slot: Slot) -> Lit:
+        """The Boolean of one slot, with its windows and unavailable time."""
+        model = self.model
+        chosen = model.new_bool_var(f"{slot.series}@{slot.date}")
+        days = [slot.date + dt.timedelta(days=k) for k in range(series.days)]
+        outside: set[str] = set()
+        if series.within and not all(any(d in w for w in series.within) for d in days):
+            outside.add("within")
+        if any(d in gap for d in days for gap in series.excluding):
+            outside.add("excluding")
+        for kind in sorted(outside):
+            model.add_implication(chosen, self.guard(kind, number).Not())
+        self.outside[slot] = frozenset(outside)
+        hits: set[tuple[int, dt.date]] = set()
+        for current, first, last in spans(slot.date, slot.start, slot.end, slot.end_date):
+            for index, block in self._hard.get(current, ()):
+                if block.applies_to(series.id) and block.overlaps(first, last):
+                    hits.add((index, current))
+                    self.day_blocks[(index, current)].append(block)
+        self.hits[slot] = frozenset(hits)
+        for key in sorted(hits):
+            if key not in self.days:
+                self.days[key] = model.new_bool_var(f"blocked{key}")
+            model.add_bool_or([chosen.Not(), self.days[key].Not()])
+        return chosen
+
+    def _count(self, series: Series, pairs: Sequence[tuple[Slot, Lit]]) -> Lit:
+        """The count as an integer: guarded bounds on it propagate at once."""
+        days = len({slot.date for slot, _ in pairs})
+        count = self.model.new_int_var(0, days, f"count {series.id}")
+        self.model.add(count == sum(chosen for _, chosen in pairs))
+        return count
+
+    def _add_gaps(self, series: Series, number: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
+        if series.min_gap_days is not None and series.min_gap_days > 1:
+            self._add_min_gap(number, series.min_gap_days, pairs)
+        if series.max_gap_days is not None:
+            self._add_max_gap(number, series.max_gap_days, pairs)
+
+    def _add_count_term(self, series: Series, count: Lit) -> None:
+        """No objective."""
+
+    def _add_slot_terms(self, series: Series, pairs: Sequence[tuple[Slot, Lit]]) -> None:
+        """No objective."""
+
+    def _add_soft_link(self, link: Link) -> None:
+        """Soft links are not rules."""
+
+    def _minimise(self) -> None:
+        """No objective."""
+
+    def _add_min_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
+        """No two meetings closer than ``gap`` days (then no consecutive two are)."""
+        guard = self.guard("min_gap", number)
+        ordered = sorted(pairs, key=lambda item: item[0].date)
+        dates = [slot.date for slot, _ in ordered]
+        seen: set[tuple[int, int]] = set()
+        for day in dates:
+            end = bisect_left(dates, day + dt.timedelta(days=gap))
+            first = bisect_left(dates, day)  # slots of one day are all in the window
+            if end - first > 1 and (first, end) not in seen:
+                seen.add((first, end))
+                window = [chosen for _, chosen in ordered[first:end]]
+                self.model.add(sum(window) <= 1).only_enforce_if(guard)
+
+    def _add_max_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
+        """A meeting followed by any later meeting has one within ``gap`` days."""
+        model = self.model
+        guard = self.guard("max_gap", number)
+        ordered = sorted(pairs, key=lambda item: item[0].date)
+        # later[t]: some meeting on slot t or after (only this direction is needed:
+        # it makes the rule apply whenever there is a later meeting)
+        later = [model.new_bool_var("") for _ in ordered]
+        for t, (_, chosen) in enumerate(ordered):
+            model.add_implication(chosen, later[t])
+            if t:
+                model.add_implication(later[t], later[t - 1])
+        dates = [slot.date for slot, _ in ordered]
+        for slot, chosen in ordered:
+            beyond = bisect_right(dates, slot.date + dt.timedelta(days=gap))
+            if beyond == len(dates):
+                continue
+            window = [other for _, other in ordered[bisect_right(dates, slot.date) : beyond]]
+            if window:
+                model.add(sum(window) >= 1).only_enforce_if([guard, chosen, later[beyond]])
+            else:
+                model.add_bool_or([guard.Not(), chosen.Not(), later[beyond].Not()])
+
+    # -- solving -------------------------------------------------------------
+
+    def test(self, rules: Sequence[Lit], seconds: float) -> tuple[Status, set[Lit]]:
+        """Solve with exactly ``rules`` on (a test of ``solver/conflict.py``); when
+        infeasible, also the rules of CP-SAT's core.
+
+        Every pin not among ``rules`` is assumed *off*: a rule left out must be as if
+        removed from the problem, and a pin with its own time also adds a way to meet
+        (at that time), which a free literal could still use.
+        """
+        assumed = {lit.index for lit in rules}
+        dropped = [
+            lit.Not()
+            for group, lit in sorted(self.groups.items())
+            if group.kind == "pin" and lit.index not in assumed
+        ]
+        self.model.clear_assumptions()
+        self.model.add_assumptions([*rules, *dropped])
+        # the full LP of the windows and counts proves most conflicts of counting at once
+        solver = make_solver(seconds, lp=True, presolve=self.presolve)
+        status = status_of(solver.solve(self.model), solver)
+        if status is not Status.INFEASIBLE:
+            return status, set()
+        core = set(solver.sufficient_assumptions_for_infeasibility())
+        return status, {lit for lit in rules if lit.index in core}
+
+    presolve = True
+    """Whether the solves use CP-SAT's presolve (worth it on a whole part's model, not
+    on the small model of a core)."""
+
+
+def _hard_blocks(problem: Problem, language: str) -> dict[dt.date, list[tuple[int, Block]]]:
+    """The hard blocks of every source of unavailable time, by day, with the source."""
+    by_day: dict[dt.date, list[tuple[int, Block]]] = defaultdict(list)
+    for index, source in enumerate(problem.unavailable):
+        for block in source.blocks(problem.start, problem.end, language):
+            if block.hard:
+                by_day[block.date].append((index, block))
+    return by_day
+
+
+def _core_series(
+    problem: Problem, part: Sequence[Series], core: Collection[RuleGroup]
+) -> list[Series]:
+    """The series of ``part`` the rules of a core are about."""
+    ids: set[str] = set()
+    for group in core:
+        kind, index = group.kind, group.index
+        if kind in ("count_min", "count_max", "min_gap", "max_gap", "within", "excluding"):
+            ids.add(problem.series[index].id)
+        elif kind == "link":
+            ids |= {problem.links[index].before, problem.links[index].after}
+        elif kind == "pin":
+            ids.add(problem.pins[index].series)
+        elif kind == "overlap":
+            body = problem.bodies[index].id
+            ids |= {series.id for series in part if series.body == body}
+    return [series for series in part if series.id in ids]
+
+
+def explain(
+    problem: Problem,
+    series: Sequence[Series] | None = None,
+    *,
+    time_limit: float = 5.0,
+    language: str | None = None,
+    free_days: FreeDays | None = None,
+) -> Explanation | None:
+    """A small set of the hard rules of ``problem`` that cannot hold together.
+
+    Args:
+        problem: the problem.
+        series: the series to look at (one independent part; default: all of them).
+        time_limit: seconds for the whole explanation.
+        language: language of the text (default: the problem's).
+        free_days: the problem's free_days, when the caller has one.
+
+    Returns:
+        The explanation, or ``None`` when the rules hold together after all or no
+        conflict was found within the time limit.
+    """
+    deadline = time.perf_counter() + time_limit
+    language = language or problem.language
+    free_days = free_days or FreeDays(problem, language)
+    part = list(series if series is not None else problem.series)
+    model = GuardedModel(problem, free_days, part, language)
+    groups = sorted(model.groups, key=lambda g: (_DELETE_FIRST.index(g.kind), g.index))
+    found = first_core(model.test, [model.groups[group] for group in groups], deadline)
+    if found is None:
+        return None
+    by_index = {model.groups[group].index: group for group in groups}
+    core = [by_index[lit.index] for lit in found]
+    # the core's series alone: a smaller model, solved without presolve
+    small = _core_series(problem, part, core)
+    if len(small) < len(part):
+        narrow = GuardedModel(problem, free_days, small, language)
+        narrow.presolve = False
+        if all(group in narrow.groups for group in core):
+            literals = [narrow.groups[group] for group in core]
+            if narrow.test(literals, deadline - time.perf_counter())[0] is Status.INFEASIBLE:
+                model, found = narrow, literals
+    kept, minimal = shrink(model.test, found, deadline)
+    by_index = {lit.index: group for group, lit in model.groups.items()}
+    core = sorted((by_index[lit.index] for lit in kept), key=_text_key)
+    if _counting(core):
+        dates = _counted_dates(model, core)
+    else:
+        dates = _dates_that_matter(model, core, deadline)
+    return _Words(problem, model, language).explanation(core, dates, minimal)
+
+
+_COUNTING = frozenset({"count_min", "count_max", "unavailable", "within", "excluding"})
+
+
+def _counting(core: Sequence[RuleGroup]) -> bool:
+    """Whether the conflict is one of counting days: too many meetings for the days
+    that unavailable time (and the windows) leave free."""
+    return any(g.kind == "unavailable" for g in core) and all(g.kind in _COUNTING for g in core)
+
+
+def _possible(model: GuardedModel, core: Sequence[RuleGroup]) -> list[Slot]:
+    """The days the least counts of the conflict could use by the windows in it."""
+    windows = {(g.kind, g.index) for g in core if g.kind in ("within", "excluding")}
+    found: list[Slot] = []
+    for group in core:
+        if group.kind != "count_min":
+            continue
+        series = model.problem.series[group.index]
+        found.extend(
+            option
+            for option, _ in model.slots[series.id]
+            if option.pin is None
+            and not any((kind, group.index) in windows for kind in model.outside[option])
+        )
+    return found
+
+
+def _counted_dates(model: GuardedModel, core: Sequence[RuleGroup]) -> dict[int, list[dt.date]]:
+    """In a conflict of counting days, every day each source takes away counts."""
+    possible = _possible(model, core)
+    return {
+        group.index: sorted(
+            {
+                day
+                for option in possible
+                for source, day in model.hits[option]
+                if source == group.index
+            }
+        )
+        for group in core
+        if group.kind == "unavailable"
+    }
+
+
+def _dates_that_matter(
+    model: GuardedModel, core: Sequence[RuleGroup], deadline: float
+) -> dict[int, list[dt.date]]:
+    """For each unavailable source in the conflict, the blocked days it needs."""
+    sources = [group.index for group in core if group.kind == "unavailable"]
+    every = {
+        source: sorted(day for index, day in model.days if index == source) for source in sources
+    }
+    if not sources:
+        return every
+    fixed = [model.groups[group] for group in core if group.kind != "unavailable"]
+    days = [model.days[(source, day)] for source in sources for day in every[source]]
+
+    def test(rules: Sequence[Lit], seconds: float) -> tuple[Status, set[Lit]]:
+        return model.test([*fixed, *rules], seconds)
+
+    found = first_core(test, days, deadline)
+    if found is None:
+        return every
+    kept, _ = shrink(test, found, deadline)
+    chosen = {lit.index for lit in kept}
+    needed = {
+        source: [day for day in every[source] if model.days[(source, day)].index in chosen]
+        for source in sources
+    }
+    return {source: needed[source] or every[source] for source in sources}
+
+
+def _text_key(group: RuleGroup) -> tuple[int, int]:
+    return _TEXT_ORDER.index(group.kind), group.index
+
+
+# ---------------------------------------------------------------------------
+# The words
+
+
+class _Words:
+    """The conflict in the users' words."""
+
+    def __init__(self, problem: Problem, model: GuardedModel, language: str) -> None:
+        self.problem = problem
+        self.model = model
+        self.language = language
+        self.mentioned: set[str] | None = None
+
+    def say(self, key: str, **values: object) -> str:
+        return phrase(key, self.language, **values)
+
+    def explanation(
+        self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]], minimal: bool
+    ) -> Explanation:
+        rules = self.rules(core, dates)
+        self.mentioned = set()
+        parts = self.summary_parts(core, dates)
+        self.mentioned = None
+        if len(parts) == 1:
+            summary = self.say("xp.alone", rule=parts[0])
+        else:
+            summary = self.say("xp.but", first=", ".join(parts[:-1]), last=parts[-1])
+        return Explanation(rules=rules, minimal=minimal, summary=summary[:1].upper() + summary[1:])
+
+    def rules(
+        self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
+    ) -> tuple[ConflictRule, ...]:
+        rules: list[ConflictRule] = []
+        kinds = {(group.kind, group.index) for group in core}
+        for group in core:
+            if group.kind == "count_max" and ("count_min", group.index) in kinds:
+                continue  # said together with the least count
+            rules.append(
+                ConflictRule(
+                    kind=_KIND[group.kind],
+                    source=self.source(group),
+                    text=self.text(group, core, dates),
+                )
+            )
+        return tuple(rules)
+
+    def summary_parts(
+        self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
+    ) -> list[str]:
+        parts: list[str] = []
+        kinds = {(group.kind, group.index) for group in core}
+        pinned: dict[str, list[int]] = defaultdict(list)
+        for group in core:
+            if group.kind == "pin":
+                pinned[self.problem.pins[group.index].series].append(group.index)
+        blocked = [group.index for group in core if group.kind == "unavailable"]
+        for group in core:
+            if group.kind == "count_max" and ("count_min", group.index) in kinds:
+                continue
+            if group.kind == "pin":
+                pins = pinned[self.problem.pins[group.index].series]
+                if len(pins) > 1:
+                    if group.index == pins[0]:
+                        parts.append(self.pins_text(pins))
+                    continue
+            if group.kind == "unavailable" and len(blocked) > 1:
+                if group.index == blocked[0]:
+                    parts.append(self.unavailable_together(blocked, dates))
+                continue
+            parts.append(self.text(group, core, dates))
+        return parts
+
+    # -- sources -----------------------------------------------------------
+
+    def source(self, group: RuleGroup) -> str:
+        index = group.index
+        match group.kind:
+            case "count_min" | "count_max":
+                return f"series[{index}].count"
+            case "min_gap" | "max_gap":
+                return f"series[{index}].{group.kind}_days"
+            case "within" | "excluding":
+                return f"series[{index}].{group.kind}"
+            case "link":
+                return f"links[{index}]"
+            case "pin":
+                return f"pins[{index}]"
+            case "overlap":
+                return f"bodies[{index}]"
+        source = self.problem.unavailable[index]
+        return str(getattr(source, "config_key", "") or f"unavailable[{index}]")
+
+    # -- texts -------------------------------------------------------------
+
+    def text(
+        self, group: RuleGroup, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
+    ) -> str:
+        problem = self.problem
+        kind, index = group.kind, group.index
+        if kind in ("count_min", "count_max"):
+            return self.count_text(index, core)
+        if kind in ("min_gap", "max_gap", "within", "excluding"):
+            series = problem.series[index]
+            if kind == "min_gap":
+                return self.say("xp.min_gap", series=self.name(series), days=series.min_gap_days)
+            if kind == "max_gap":
+                return self.say("xp.max_gap", series=self.name(series), days=series.max_gap_days)
+            ranges = series.within if kind == "within" else series.excluding
+            return self.say(f"xp.{kind}", series=self.name(series), ranges=self.ranges(ranges))
+        if kind == "link":
+            return self.link_text(problem.links[index])
+        if kind == "pin":
+            pin = problem.pins[index]
+            date = self.date(pin.date)
+            if pin.start is not None and pin.end is not None:
+                date = f"{date} {format_time_range(pin.start, pin.end, self.language)}"
+            series = problem.get_series(pin.series)
+            return self.say("xp.pin", series=self.name(series), date=date)
+        if kind == "overlap":
+            return self.say("xp.overlap", body=problem.bodies[index].name)
+        return self.unavailable_text(index, dates.get(index, []))
+
+    def count_text(self, index: int, core: Sequence[RuleGroup]) -> str:
+        series = self.problem.series[index]
+        count = series.count
+        kinds = {(group.kind, group.index) for group in core}
+        low = ("count_min", index) in kinds
+        high = ("count_max", index) in kinds
+        name = self.name(series)
+        if count.min == count.max:
+            text = self.say("xp.count_exact", series=name, meetings=self.meetings(count.min))
+        elif low and high:
+            text = self.say("xp.count_range", series=name, low=count.min, high=count.max)
+        elif low:
+            text = self.say("xp.count_min", series=name, meetings=self.meetings(count.min))
+        else:
+            text = self.say("xp.count_max", series=name, meetings=self.meetings(count.max))
+        if low and _counting(core):  # say how many days there are, and how many free
+            sources = {group.index for group in core if group.kind == "unavailable"}
+            possible = [
+                option for option in _possible(self.model, core) if option.series == series.id
+            ]
+            free = sum(
+                1
+                for option in possible
+                if not any(source in sources for source, _ in self.model.hits[option])
+            )
+            text = self.say("xp.free_days", text=text, free=free, days=len(possible))
+        return text
+
+    def link_text(self, link: Link) -> str:
+        before = self.problem.get_series(link.before)
+        after = self.problem.get_series(link.after)
+        text = self.say(
+            "xp.link",
+            after=self.name(after),
+            before=self.name(before),
+            low=link.min_days,
+            high=link.max_days,
+        )
+        if len(before.weekdays) == 1 and len(after.weekdays) == 1 and before.days == 1:
+            first = (after.weekdays[0] - before.weekdays[0]) % 7 or 7
+            distances = list(range(first, max(link.max_days + 8, first + 15), 7))
+            if not any(link.min_days <= d <= link.max_days for d in distances):
+                shown = ", ".join(str(d) for d in distances) + ", …"
+                text = self.say(
+                    "xp.link_weekdays",
+                    text=text,
+                    before=self.weekday(before.weekdays[0]),
+                    after=self.weekday(after.weekdays[0]),
+                    distances=shown,
+                )
+        return text
+
+    def pins_text(self, indexes: Sequence[int]) -> str:
+        pins = [self.problem.pins[index] for index in indexes]
+        series = self.problem.get_series(pins[0].series)
+        days = self.listing([self.date(pin.date) for pin in sorted(pins, key=lambda p: p.date)])
+        return self.say("xp.pins", series=self.name(series), dates=days)
+
+    def unavailable_text(self, index: int, days: Sequence[dt.date]) -> str:
+        source = self.problem.unavailable[index]
+        what = self.what(index)
+        if not days:
+            return self.say("xp.unavailable_none", what=what)
+        named = True
+        items: list[str] = []
+        for day in days:
+            blocks = self.model.day_blocks[(index, day)]
+            reasons = sorted({self.reason(block) for block in blocks} - {""})
+            if reasons:
+                items.append(f"{self.date(day)} ({'; '.join(reasons)})")
+            else:
+                named = False
+                items.append(self.date(day))
+        key = "xp.unavailable_one" if len(days) == 1 else "xp.unavailable_many"
+        text = self.say(key, dates=self.listing(items))
+        if not named or not getattr(source, "label", ""):
+            text = self.say("xp.unavailable_what", text=text, what=what)
+        return text
+
+    def unavailable_together(self, indexes: Sequence[int], dates: dict[int, list[dt.date]]) -> str:
+        """Several sources of unavailable time in one sentence, date by date."""
+        items: list[tuple[dt.date, str]] = []
+        for index in indexes:
+            what = self.what(index)
+            for day in dates.get(index, []):
+                blocks = self.model.day_blocks[(index, day)]
+                reasons = sorted({self.reason(block) for block in blocks} - {""}) or [what]
+                items.append((day, f"{self.date(day)} ({'; '.join(reasons)})"))
+        if not items:
+            return self.say(
+                "xp.unavailable_none", what=self.listing([self.what(index) for index in indexes])
+            )
+        key = "xp.unavailable_one" if len(items) == 1 else "xp.unavailable_many"
+        return self.say(key, dates=self.listing([text for _, text in sorted(items)]))
+
+    def reason(self, block: Block) -> str:
+        """The reason named with a date, when it differs from day to day."""
+        if block.kind in (BlockKind.HOLIDAY, BlockKind.HALF_DAY, BlockKind.BUSY):
+            return block.reason
+        if block.kind is BlockKind.BRIDGE_DAY:
+            return phrase("bridge_day", self.language)
+        return ""
+
+    def what(self, index: int) -> str:
+        """The source of unavailable time in the users' words."""
+        source = self.problem.unavailable[index]
+        name = type(source).__name__
+        if name == "PublicHolidays":
+            return self.say("xp.holidays")
+        if name == "BridgeDays":
+            return self.say("xp.bridge_days")
+        if name == "SchoolBreaks":
+            return str(getattr(source, "name", "")) or self.say("xp.school_breaks")
+        if name == "ClosedPeriod":
+            period = DateRange(source.start, source.end)  # type: ignore[attr-defined]
+            return f"{source.label} {self.ranges((period,))}"
+        return str(source.label)
+
+    # -- pieces --------------------------------------------------------------
+
+    def name(self, series: Series) -> str:
+        """The series' name, with its weekdays the first time (or always in a rule)."""
+        if self.mentioned is not None:
+            if series.id in self.mentioned:
+                return series.name
+            self.mentioned.add(series.id)
+        days = [self.weekdays(day) for day in series.weekdays]
+        return self.say("xp.series", title=series.name, weekdays=self.listing(days))
+
+    def weekday(self, number: int) -> str:
+        """``torsdag`` / ``Thursday``."""
+        return str(get_day_names("wide", locale=self.language)[number])
+
+    def weekdays(self, number: int) -> str:
+        """``torsdagar`` / ``Thursdays``."""
+        return self.weekday(number) + ("ar" if self.language == "sv" else "s")
+
+    def date(self, day: dt.date) -> str:
+        text = format_day_month(day, self.language)
+        if self.problem.start.year != self.problem.end.year:
+            text = f"{text} {day.year}"
+        return text
+
+    def meetings(self, count: int) -> str:
+        return self.say("xp.meeting" if count == 1 else "xp.meetings", count=count)
+
+    def ranges(self, ranges: Iterable[DateRange]) -> str:
+        """``1–31 maj``, ``1 juli–4 augusti``, with the range's name in brackets."""
+        items = []
+        for each in ranges:
+            first, last = each.start, each.end
+            if (first.year, first.month) == (last.year, last.month):
+                text = f"{first.day}–{self.date(last)}"
+            else:
+                text = f"{self.date(first)}–{self.date(last)}"
+            items.append(f"{text} ({each.name})" if each.name else text)
+        return self.listing(items)
+
+    def listing(self, items: Sequence[str]) -> str:
+        """``a, b och c``; beyond :data:`MAX_DATES` items, ``a, b … och 3 till``."""
+        items = list(items)
+        if len(items) > MAX_DATES:
+            shown = ", ".join(items[:MAX_DATES])
+            return self.say("xp.more", items=shown, count=len(items) - MAX_DATES)
+        if len(items) < 2:
+            return "".join(items)
+        return self.say("xp.and", first=", ".join(items[:-1]), last=items[-1])
+
+
+_KIND = {
+    "count_min": "count",
+    "count_max": "count",
+    "min_gap": "min_gap",
+    "max_gap": "max_gap",
+    "link": "link",
+    "pin": "pin",
+    "unavailable": "unavailable",
+    "within": "window",
+    "excluding": "window",
+    "overlap": "overlap",
+}
