@@ -24,7 +24,7 @@ from motesplan import (
     solve_rotation,
     write_atomic,
 )
-from motesplan.text.messages import phrase
+from motesplan.text import phrase
 
 MUNICIPALITIES = {
     "botkyrka": "Botkyrka",

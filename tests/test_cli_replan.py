@@ -84,7 +84,7 @@ def test_replan_that_cannot_keep_the_frozen_meetings_exits_1(booked: Path, tmp_p
         "--json", out, "--lang", "en", "--time-limit", TIME_LIMIT,
     )  # fmt: skip
     assert run.returncode == 1, run.stderr
-    assert "Meetings before Monday 1 April 2024 do not move." in run.stdout
+    assert "Meetings before Monday, 1 April 2024 do not move." in run.stdout
     assert "cannot hold without moving meetings before" in run.stdout
     assert not out.exists()
 

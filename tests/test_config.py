@@ -130,7 +130,7 @@ BROKEN: list[tuple[str, str, str, str]] = [
     ("unknown-org-key", 'language = "sv"', 'langauge = "sv"', "organisation.langauge"),
     ("missing-org-name", 'name = "Södertörnskommunerna"', "", "organisation.name"),
     ("org-name-type", 'name = "Södertörnskommunerna"', "name = 5", "organisation.name"),
-    ("bad-language", 'language = "sv"', 'language = "de"', "organisation.language"),
+    ("bad-language", 'language = "sv"', 'language = "fr"', "organisation.language"),
     (
         "bad-timezone",
         'timezone = "Europe/Stockholm"',

@@ -882,7 +882,7 @@ def test_fairness_within_the_plan_leaves_no_chair() -> None:
         ({"exclusions": [Exclusion("salem", 2028)]}, "outside the years"),
         ({"agreements": [Agreement("salem", 2023)]}, "outside the years"),
         ({"succession_weight": -1}, "succession_weight"),
-        ({"language": "de"}, "unknown language"),
+        ({"language": "fr"}, "unknown language"),
     ],
 )
 def test_invalid_problems_raise(changes: dict[str, object], words: str) -> None:

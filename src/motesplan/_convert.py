@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from enum import IntEnum
 from functools import cache
@@ -11,6 +12,8 @@ from functools import cache
 from babel.dates import get_day_names
 
 from motesplan.errors import ValidationError
+from motesplan.text.languages import LANGUAGES, babel_locale
+from motesplan.text.message import message
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
@@ -29,20 +32,26 @@ class Weekday(IntEnum):
 
 @cache
 def _weekday_names() -> dict[str, int]:
-    """Weekday names in English and Swedish, wide and abbreviated, from the CLDR via Babel."""
+    """Weekday names in every language motesplan speaks, wide and abbreviated, from the
+    CLDR via Babel; a name that means two days in two languages is left out."""
     names: dict[str, int] = {}
-    for locale in ("en", "sv"):
+    ambiguous: set[str] = set()
+    for language in LANGUAGES:
         for width in ("wide", "abbreviated"):
-            for number, name in get_day_names(width, locale=locale).items():
-                names[str(name).lower().rstrip(".")] = int(number)
-    return names
+            days = get_day_names(width, locale=babel_locale(language))
+            for number, name in days.items():
+                key = str(name).lower().rstrip(".")
+                if names.setdefault(key, int(number)) != int(number):
+                    ambiguous.add(key)
+    return {name: number for name, number in names.items() if name not in ambiguous}
 
 
 def to_weekday(value: object) -> Weekday:
-    """A weekday from a :class:`Weekday`, a number 0-6 or a name in English or Swedish.
+    """A weekday from a :class:`Weekday`, a number 0-6 or a name in any of motesplan's
+    languages.
 
-    >>> to_weekday("fredag"), to_weekday("Thursday"), to_weekday(0)
-    (<Weekday.FRIDAY: 4>, <Weekday.THURSDAY: 3>, <Weekday.MONDAY: 0>)
+    >>> to_weekday("fredag"), to_weekday("Thursday"), to_weekday(0), to_weekday("Freitag")
+    (<Weekday.FRIDAY: 4>, <Weekday.THURSDAY: 3>, <Weekday.MONDAY: 0>, <Weekday.FRIDAY: 4>)
     """
     if isinstance(value, Weekday):
         return value
@@ -54,7 +63,7 @@ def to_weekday(value: object) -> Weekday:
             return Weekday(number)
     allowed = ", ".join(day.name.lower() for day in Weekday)
     raise ValidationError(
-        f"unknown weekday {value!r}; expected one of {allowed} (or Swedish names)"
+        message("val.weekday", value=value, allowed=allowed, join_languages=", ".join(LANGUAGES))
     )
 
 
@@ -62,7 +71,7 @@ def to_weekdays(value: object) -> tuple[Weekday, ...]:
     """One weekday or several, sorted and without repeats."""
     items = [value] if isinstance(value, str | int) else value
     if not isinstance(items, Iterable):
-        raise ValidationError(f"expected a weekday or a list of weekdays, got {value!r}")
+        raise ValidationError(message("val.weekdays", value=value))
     return tuple(sorted({to_weekday(item) for item in items}))
 
 
@@ -77,7 +86,7 @@ def to_date(value: object) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValidationError(f"expected a date like 2024-01-19, got {value!r}")
+    raise ValidationError(message("val.date", value=value))
 
 
 def to_optional_date(value: object) -> dt.date | None:
@@ -97,7 +106,7 @@ def to_time(value: object) -> dt.time:
         match = _TIME.match(value.strip())
         if match and int(match[1]) < 24 and int(match[2]) < 60:
             return dt.time(int(match[1]), int(match[2]))
-    raise ValidationError(f"expected a time of day like 09:00, got {value!r}")
+    raise ValidationError(message("val.time", value=value))
 
 
 def to_optional_time(value: object) -> dt.time | None:
@@ -110,16 +119,27 @@ def to_str_tuple(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, Iterable):
-        raise ValidationError(f"expected a list of names, got {value!r}")
+        raise ValidationError(message("val.names", value=value))
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
-            raise ValidationError(f"expected a list of names, got {value!r}")
+            raise ValidationError(message("val.names", value=value))
     return items
 
 
 def to_tuple(value: object) -> tuple[object, ...]:
     """A tuple from any iterable (lists from config files become tuples)."""
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError(f"expected a list, got {value!r}")
+        raise ValidationError(message("val.list", value=value))
     return tuple(value)
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII with ``-`` between words, for ids and UIDs: accents stripped
+    (``ö`` becomes ``o``), every run of other characters one ``-``, none at the ends.
+
+    >>> slug("Kommunfullmäktige Salem"), slug("Södertörns kommuner!")
+    ('kommunfullmaktige-salem', 'sodertorns-kommuner')
+    """
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")

@@ -21,6 +21,7 @@ from attrs import field, frozen
 from dateutil.rrule import rrule, rruleset, rrulestr
 
 from motesplan.errors import PlanFormatError
+from motesplan.text import Message, message
 
 __all__ = [
     "DEFAULT_TIMEZONE",
@@ -57,7 +58,7 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as error:
-        raise PlanFormatError(f"{path}: cannot read the file: {error}") from error
+        raise PlanFormatError(message("fmt.unreadable", path=path, error=error)) from error
 
 
 def parse_calendars(data: bytes, where: str) -> list[icalendar.Calendar]:
@@ -66,17 +67,17 @@ def parse_calendars(data: bytes, where: str) -> list[icalendar.Calendar]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise PlanFormatError(
-            f"{where}: not UTF-8 text (byte {error.start}); save the calendar as UTF-8"
+            message("fmt.ics_not_utf8", where=where, error_start=error.start)
         ) from error
     if "BEGIN:VCALENDAR" not in text.upper():
-        raise PlanFormatError(f"{where}: not an iCalendar file (no BEGIN:VCALENDAR)")
+        raise PlanFormatError(message("fmt.ics_not_calendar", where=where))
     try:
         components = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as error:
-        raise PlanFormatError(f"{where}: not a readable iCalendar file: {error}") from error
+        raise PlanFormatError(message("fmt.ics_unreadable", where=where, error=error)) from error
     calendars = [c for c in components if isinstance(c, icalendar.Calendar)]
     if not calendars or any(c.name != "VCALENDAR" for c in calendars):
-        raise PlanFormatError(f"{where}: not an iCalendar file (expected VCALENDAR)")
+        raise PlanFormatError(message("fmt.ics_not_vcalendar", where=where))
     return calendars
 
 
@@ -94,9 +95,7 @@ def zone_info(name: str, where: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ValueError, ZoneInfoNotFoundError, OSError) as error:
-        raise PlanFormatError(
-            f"{where}: unknown time zone {name!r}; use an IANA name like 'Europe/Stockholm'"
-        ) from error
+        raise PlanFormatError(message("fmt.ics_timezone", where=where, name=name)) from error
 
 
 def event_text(event: icalendar.Component, key: str) -> str:
@@ -108,11 +107,14 @@ def event_text(event: icalendar.Component, key: str) -> str:
     return str(value).strip()
 
 
-def describe_event(event: icalendar.Event) -> str:
+def describe_event(event: icalendar.Event) -> Message:
     """``event 'lg-2024-03@x.motesplan' (Ledningsgruppen)`` for error messages."""
-    uid = event_text(event, "UID") or "without UID"
+    uid = event_text(event, "UID")
+    named = repr(uid) if uid else message("fmt.ics_no_uid")
     summary = event_text(event, "SUMMARY")
-    return f"event {uid!r}" + (f" ({summary})" if summary else "")
+    if summary:
+        return message("fmt.ics_event_summary", uid=named, summary=summary)
+    return message("fmt.ics_event", uid=named)
 
 
 # ---------------------------------------------------------------------------
@@ -141,24 +143,42 @@ def _aware(value: Moment, zone: ZoneInfo) -> Moment:
 
 def _start_end(event: icalendar.Event, zone: ZoneInfo, where: str) -> tuple[Moment, Moment]:
     if "DTSTART" not in event:
-        raise PlanFormatError(f"{where}: {describe_event(event)} has no DTSTART")
+        raise PlanFormatError(
+            message("fmt.ics_no_dtstart", where=where, describe_event_event=describe_event(event))
+        )
     try:
         start = event.start
     except (icalendar.InvalidCalendar, ValueError) as error:
-        raise PlanFormatError(f"{where}: {describe_event(event)}: bad DTSTART: {error}") from error
+        raise PlanFormatError(
+            message(
+                "fmt.ics_bad_dtstart",
+                where=where,
+                describe_event_event=describe_event(event),
+                error=error,
+            )
+        ) from error
     try:
         end = event.end
     except icalendar.IncompleteComponent:
         end = start
     except (icalendar.InvalidCalendar, ValueError) as error:
-        raise PlanFormatError(f"{where}: {describe_event(event)}: bad DTEND: {error}") from error
+        raise PlanFormatError(
+            message(
+                "fmt.ics_bad_dtend",
+                where=where,
+                describe_event_event=describe_event(event),
+                error=error,
+            )
+        ) from error
     start, end = _aware(start, zone), _aware(end, zone)
     if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
         raise PlanFormatError(
-            f"{where}: {describe_event(event)}: DTSTART and DTEND must both be dates or both times"
+            message("fmt.ics_mixed", where=where, describe_event_event=describe_event(event))
         )
     if end < start:
-        raise PlanFormatError(f"{where}: {describe_event(event)} ends before it starts")
+        raise PlanFormatError(
+            message("fmt.ics_backwards", where=where, describe_event_event=describe_event(event))
+        )
     return start, end
 
 
@@ -189,10 +209,23 @@ def _rule_set(event: icalendar.Event, start: Moment, where: str) -> rruleset:
             parsed = rrulestr(line, dtstart=anchor)
         except (ValueError, TypeError) as error:
             raise PlanFormatError(
-                f"{where}: {describe_event(event)}: cannot read RRULE {line!r}: {error}"
+                message(
+                    "fmt.ics_rrule_error",
+                    where=where,
+                    describe_event_event=describe_event(event),
+                    line=line,
+                    error=error,
+                )
             ) from error
         if not isinstance(parsed, rrule):
-            raise PlanFormatError(f"{where}: {describe_event(event)}: cannot read RRULE {line!r}")
+            raise PlanFormatError(
+                message(
+                    "fmt.ics_rrule",
+                    where=where,
+                    describe_event_event=describe_event(event),
+                    line=line,
+                )
+            )
         rules.rrule(parsed)
     rules.rdate(anchor)
     return rules
@@ -254,7 +287,12 @@ def _expand(
         moments = list(rules) if low is None or high is None else rules.between(low, high, inc=True)
     except (ValueError, TypeError) as error:
         raise PlanFormatError(
-            f"{where}: {describe_event(event)}: cannot expand: {error}"
+            message(
+                "fmt.ics_expand",
+                where=where,
+                describe_event_event=describe_event(event),
+                error=error,
+            )
         ) from error
     for moment in moments:
         first: Moment = moment if isinstance(start, dt.datetime) else moment.date()
@@ -337,7 +375,12 @@ def event_sequence(event: icalendar.Event, where: str) -> int:
         return int(value)
     except (TypeError, ValueError) as error:
         raise PlanFormatError(
-            f"{where}: {describe_event(event)}: SEQUENCE {value!r} is not a number"
+            message(
+                "fmt.ics_sequence",
+                where=where,
+                describe_event_event=describe_event(event),
+                value=value,
+            )
         ) from error
 
 

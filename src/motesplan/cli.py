@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -38,13 +39,21 @@ from motesplan.planner.plan import Plan, Result
 from motesplan.planner.problem import Problem
 from motesplan.planner.replan import Alternatives, ReplanResult
 from motesplan.reports.costs import format_costs
+from motesplan.reports.errors import format_error
 from motesplan.reports.explanation import format_explanation
 from motesplan.reports.plan import format_result
 from motesplan.reports.replan import format_alternatives, format_replan
 from motesplan.reports.rotation import format_rotation_table, rotation_markdown
 from motesplan.rotation.checker import check_rotation
 from motesplan.rotation.problem import RotationResult
-from motesplan.text.messages import format_date, format_time_range, phrase
+from motesplan.text import (
+    LANGUAGES,
+    environment_language,
+    format_date,
+    format_time_range,
+    message,
+    phrase,
+)
 
 if TYPE_CHECKING:
     # The solver loads OR-Tools (numpy, pandas, protobuf): the commands that solve import
@@ -59,8 +68,11 @@ INVALID = 2
 
 PROGRESS_AFTER = 1.0  # seconds before the progress line appears
 
+_CONFIG_LANGUAGE: ContextVar[str | None] = ContextVar("config_language", default=None)
+"""The language of the configuration this run read, for the errors that come after."""
 
-class UsageError(Exception):
+
+class UsageError(MotesplanError):
     """Invalid input found by the command line itself (exit code 2)."""
 
 
@@ -122,7 +134,7 @@ def _build_parser() -> argparse.ArgumentParser:
     def lang(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--lang",
-            choices=("sv", "en"),
+            choices=LANGUAGES,
             help="language of the text for people (default: the configuration's)",
         )
 
@@ -298,39 +310,41 @@ def _check_output(path: Path | None) -> None:
     if path is None:
         return
     if path.is_dir():
-        raise UsageError(f"{path}: is a directory; expected a file to write")
+        raise UsageError(message("cli.err.is_directory", path=path))
     parent = path.parent
     while not parent.exists() and parent != parent.parent:
         parent = parent.parent
     if not parent.is_dir():
-        raise UsageError(f"{path}: cannot be created, {parent} is not a directory")
+        raise UsageError(message("cli.err.cannot_create", path=path, parent=parent))
     if not os.access(parent, os.W_OK):
-        raise UsageError(f"{path}: cannot write in {parent}")
+        raise UsageError(message("cli.err.cannot_write", path=path, parent=parent))
 
 
 def _check_directory(path: Path) -> None:
     if path.exists() and not path.is_dir():
-        raise UsageError(f"{path}: is not a directory")
+        raise UsageError(message("cli.err.not_directory", path=path))
     _check_output(path / "x")
 
 
 def _load(path: Path) -> Config:
     if not path.exists():
-        raise UsageError(f"{path}: no such configuration file")
+        raise UsageError(message("cli.err.no_config", path=path))
     if path.is_dir():
-        raise UsageError(f"{path}: is a directory, not a configuration file")
-    return load_config(path)
+        raise UsageError(message("cli.err.config_is_directory", path=path))
+    config = load_config(path)
+    _CONFIG_LANGUAGE.set(config.problem.language)
+    return config
 
 
 def _read_plan(path: Path, problem: Problem) -> Plan:
     if not path.exists():
-        raise UsageError(f"{path}: no such plan file")
+        raise UsageError(message("cli.err.no_plan", path=path))
     suffix = path.suffix.lower()
     if suffix == ".json":
         return read_plan_json(path)
     if suffix in (".ics", ".ical", ".ifb", ".icalendar"):
         return read_calendar(path, problem)
-    raise UsageError(f"{path}: expected a .json plan or an .ics calendar, got {suffix or 'no'!r}")
+    raise UsageError(message("cli.err.plan_suffix", path=path, suffix=repr(suffix or "no")))
 
 
 def _write_all(outputs: Sequence[tuple[Path | None, str | bytes]], language: str) -> None:
@@ -481,14 +495,9 @@ def _days(args: argparse.Namespace) -> int:
 
 def _people(config: Config) -> None:
     if config.organizer is None:
-        raise UsageError(
-            f"{config.path}: key 'invitations.organizer' is missing; invitations need an "
-            'organizer, e.g. [invitations] organizer = { name = "...", email = "..." }'
-        )
+        raise UsageError(message("cli.err.no_organizer", path=config.path))
     if not config.attendees:
-        raise UsageError(
-            f"{config.path}: no member has key 'members[].email'; invitations need attendees"
-        )
+        raise UsageError(message("cli.err.no_attendees", path=config.path))
 
 
 def _ics(args: argparse.Namespace) -> int:
@@ -632,7 +641,9 @@ def _alternatives(args: argparse.Namespace) -> int:
     if meeting is None or meeting.cancelled:
         booked = ", ".join(m.id for m in previous.meetings if not m.cancelled)
         raise UsageError(
-            f"{args.previous}: no booked meeting {args.meeting!r}; expected one of: {booked}"
+            message(
+                "cli.err.no_meeting", path=args.previous, meeting=repr(args.meeting), booked=booked
+            )
         )
     found: list[Alternatives] = []
     _solving(
@@ -656,25 +667,36 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _fail(message: str) -> int:
-    text = " ".join(message.split())  # one line
+def _fail(text: str) -> int:
+    text = " ".join(text.split())  # one line
     print(f"motesplan: error: {text}", file=sys.stderr)
     return INVALID
+
+
+def _error_language(args: argparse.Namespace, error: MotesplanError) -> str:
+    """The language of an error: ``--lang``, else the configuration's (once it was
+    read), else the environment's locale, else English."""
+    chosen = getattr(args, "lang", None)
+    if chosen is not None:
+        return str(chosen)
+    known = _CONFIG_LANGUAGE.get() or getattr(error, "language", None)
+    return known or environment_language() or "en"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _build_parser().parse_args(argv)
+    _CONFIG_LANGUAGE.set(None)
     try:
         return _COMMANDS[args.command](args)
     except UsageError as error:
-        return _fail(str(error))
+        return _fail(format_error(error, _error_language(args, error)))
     except MotesplanError as error:
-        message = str(error)
+        text = format_error(error, _error_language(args, error))
         config = str(args.config)
-        if config not in message:
-            message = f"{config}: {message}"
-        return _fail(message)
+        if config not in text:
+            text = f"{config}: {text}"
+        return _fail(text)
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

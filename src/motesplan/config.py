@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from attrs import frozen
 
 from motesplan._convert import to_time, to_weekdays
-from motesplan.errors import ConfigError, MotesplanError, ValidationError
+from motesplan.errors import ConfigError, MotesplanError, Renderable, ValidationError
 from motesplan.planner.busy import BusyCalendar
 from motesplan.planner.problem import (
     Body,
@@ -55,6 +55,7 @@ from motesplan.rotation.problem import (
     _to_role,
     _to_roles,
 )
+from motesplan.text import DEFAULT_LANGUAGE, LANGUAGES, Message, message
 
 __all__ = ["Config", "config_from_text", "load_config"]
 
@@ -110,18 +111,14 @@ def load_config(path: str | Path) -> Config:
         data = Path(path).read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ConfigError(
-            f"cannot read the file: {reason}; expected a readable TOML file", path=where
-        ) from error
+        raise ConfigError(message("cfg.unreadable", reason=reason), path=where) from error
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
+        byte = f"{data[error.start]:02x}"
         raise ConfigError(
-            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} at position"
-            f" {error.start}); expected UTF-8, save the file as UTF-8",
-            path=where,
-            line=line,
+            message("cfg.not_utf8", byte=byte, position=error.start), path=where, line=line
         ) from error
     return config_from_text(text, path=where)
 
@@ -136,20 +133,16 @@ def config_from_text(text: str, *, path: str = "<config>") -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
+        detail: str | Message = str(error)
         line: int | None = None
-        match = _TOML_POSITION.search(message)
+        match = _TOML_POSITION.search(str(error))
         if match:
             line = int(match[1])
-            message = f"{message[: match.start()]} (column {match[2]})"
-        elif _TOML_END.search(message):
+            detail = message("cfg.toml.column", detail=str(error)[: match.start()], column=match[2])
+        elif _TOML_END.search(str(error)):
             line = text.count("\n") + 1
-            message = _TOML_END.sub(" (at the end of the file)", message)
-        raise ConfigError(
-            f"invalid TOML: {message}; expected valid TOML (see docs/configuration.md)",
-            path=path,
-            line=line,
-        ) from error
+            detail = message("cfg.toml.end", detail=_TOML_END.sub("", str(error)))
+        raise ConfigError(message("cfg.toml", detail=detail), path=path, line=line) from error
     return _Reader(path).config(data)
 
 
@@ -157,24 +150,29 @@ def config_from_text(text: str, *, path: str = "<config>") -> Config:
 # Describing values
 
 
-def _found(value: object) -> str:
+def _found(value: object) -> Message | str:
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
+        return message("cfg.found.boolean", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"{value} (a number)"
+        return message("cfg.found.number", value=value)
     if isinstance(value, str):
-        return f"{value!r} (a string)"
+        return message("cfg.found.string", value=repr(value))
     if isinstance(value, dt.datetime):
-        return f"{value.isoformat()} (a date and time)"
+        return message("cfg.found.datetime", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"{value.isoformat()} (a date)"
+        return message("cfg.found.date", value=value.isoformat())
     if isinstance(value, dt.time):
-        return f"{value.isoformat()} (a time)"
+        return message("cfg.found.time", value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return message("cfg.found.list")
     if isinstance(value, dict):
-        return "a table"
+        return message("cfg.found.table")
     return repr(value)
+
+
+def _did_you_mean(name: str, known: Sequence[str]) -> Message | str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return message("cfg.did_you_mean", name=repr(close[0])) if close else ""
 
 
 def _join(key: str, name: str | int) -> str:
@@ -192,14 +190,17 @@ class _Reader:
         self.path = path
         self.base = Path(path).parent
         self.place = {"country": "organisation.country", "subdiv": "organisation.subdivision"}
+        self.language: str | None = None  # once [organisation] is read: its errors' language
 
     # -- errors -----------------------------------------------------------
 
-    def fail(self, key: str, message: str) -> NoReturn:
-        raise ConfigError(message, path=self.path, key=key)
+    def fail(self, key: str, text: str | Renderable) -> NoReturn:
+        raise ConfigError(text, path=self.path, key=key, language=self.language)
 
-    def expected(self, key: str, what: str, value: object) -> NoReturn:
-        self.fail(key, f"expected {what}, found {_found(value)}")
+    def expected(self, key: str, what: str | Message, value: object) -> NoReturn:
+        if isinstance(what, str):
+            what = message(what)
+        self.fail(key, message("cfg.expected", what=what, found=_found(value)))
 
     def build(
         self,
@@ -217,7 +218,8 @@ class _Reader:
             raise
         except (MotesplanError, ValueError, TypeError) as error:
             item = getattr(error, "item", "")
-            self.fail((items or {}).get(item, key), str(error))
+            text = error.message if isinstance(error, MotesplanError) else str(error)
+            self.fail((items or {}).get(item, key), text)
 
     # -- tables and values ------------------------------------------------
 
@@ -229,18 +231,21 @@ class _Reader:
         required: Sequence[str] = (),
     ) -> Table:
         if not isinstance(value, dict):
-            self.expected(key, "a table", value)
+            self.expected(key, "cfg.want.table", value)
         for name in value:
             if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.fail(
                     _join(key, name),
-                    f"unknown key {name!r}{hint} (expected one of {', '.join(allowed)})",
+                    message(
+                        "cfg.unknown_key",
+                        name=repr(name),
+                        hint=_did_you_mean(name, allowed),
+                        allowed=", ".join(allowed),
+                    ),
                 )
         for name in required:
             if name not in value:
-                self.fail(_join(key, name), f"missing required key {name!r}")
+                self.fail(_join(key, name), message("cfg.missing_key", name=repr(name)))
         return value
 
     def tables(
@@ -252,7 +257,7 @@ class _Reader:
     ) -> list[tuple[str, Table]]:
         """A list of tables (``[[name]]`` or ``name = [{...}, ...]``), with their key paths."""
         if not isinstance(value, list):
-            self.expected(key, "a list of tables", value)
+            self.expected(key, "cfg.want.tables", value)
         return [
             (_join(key, index), self.table(item, _join(key, index), allowed, required))
             for index, item in enumerate(value)
@@ -260,7 +265,7 @@ class _Reader:
 
     def string(self, value: object, key: str) -> str:
         if not isinstance(value, str):
-            self.expected(key, "a string", value)
+            self.expected(key, "cfg.want.string", value)
         return value
 
     def opt_string(self, table: Table, name: str, key: str) -> str | None:
@@ -268,24 +273,24 @@ class _Reader:
 
     def integer(self, value: object, key: str, minimum: int | None = 0) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.expected(key, "a whole number", value)
+            self.expected(key, "cfg.want.integer", value)
         if minimum is not None and value < minimum:
-            self.expected(key, f"a whole number >= {minimum}", value)
+            self.expected(key, message("cfg.want.integer_min", minimum=minimum), value)
         return value
 
     def boolean(self, value: object, key: str) -> bool:
         if not isinstance(value, bool):
-            self.expected(key, "true or false", value)
+            self.expected(key, "cfg.want.boolean", value)
         return value
 
     def strings(self, value: object, key: str) -> tuple[str, ...]:
         if not isinstance(value, list):
-            self.expected(key, "a list of strings", value)
+            self.expected(key, "cfg.want.strings", value)
         return tuple(self.string(item, _join(key, index)) for index, item in enumerate(value))
 
     def date(self, value: object, key: str) -> dt.date:
         if isinstance(value, dt.datetime):
-            self.expected(key, "a date like 2024-01-19 (without a time)", value)
+            self.expected(key, "cfg.want.date_only", value)
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
@@ -293,7 +298,7 @@ class _Reader:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        return self.expected(key, "a date like 2024-01-19", value)
+        return self.expected(key, "cfg.want.date", value)
 
     def time(self, value: object, key: str) -> dt.time:
         if isinstance(value, dt.time | str):
@@ -301,24 +306,24 @@ class _Reader:
                 return to_time(value)
             except ValidationError:
                 pass
-        return self.expected(key, 'a time of day like "09:00"', value)
+        return self.expected(key, "cfg.want.time", value)
 
     def times(self, table: Table, key: str) -> tuple[dt.time, dt.time] | None:
         """``time = "09:00-11:30"``, or ``start`` and ``end``; ``None`` if neither."""
         if "time" in table:
             for name in ("start", "end"):
                 if name in table:
-                    self.fail(_join(key, name), "give either 'time' or 'start' and 'end', not both")
+                    self.fail(_join(key, name), message("cfg.time_or_span"))
             value = table["time"]
             where = _join(key, "time")
             parts = value.split("-") if isinstance(value, str) else []
             if len(parts) != 2:
-                self.expected(where, 'a time span like "09:00-11:30"', value)
+                self.expected(where, "cfg.want.time_span", value)
             return self.time(parts[0].strip(), where), self.time(parts[1].strip(), where)
         if "start" in table or "end" in table:
             for name in ("start", "end"):
                 if name not in table:
-                    self.fail(_join(key, name), f"missing required key {name!r} (or give 'time')")
+                    self.fail(_join(key, name), message("cfg.missing_key_or_time", name=repr(name)))
             return (
                 self.time(table["start"], _join(key, "start")),
                 self.time(table["end"], _join(key, "end")),
@@ -332,11 +337,14 @@ class _Reader:
 
     def known(self, value: str, key: str, kind: str, known: Sequence[str]) -> str:
         if value not in known:
-            close = difflib.get_close_matches(value, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
             self.fail(
                 key,
-                f"unknown {kind} {value!r}{hint} (expected one of {', '.join(known) or '(none)'})",
+                message(
+                    f"cfg.unknown.{kind}",
+                    value=repr(value),
+                    hint=_did_you_mean(value, known),
+                    known=", ".join(known) or message("cfg.none"),
+                ),
             )
         return value
 
@@ -344,12 +352,15 @@ class _Reader:
         seen: set[str] = set()
         for key, value in ids:
             if value in seen:
-                self.fail(key, f"{kind} id {value!r} is used twice; expected a unique id")
+                self.fail(key, message(f"cfg.twice.{kind}", value=repr(value)))
             seen.add(value)
 
     # -- the file ---------------------------------------------------------
 
     def config(self, data: Table) -> Config:
+        stated = data.get("organisation")
+        if isinstance(stated, dict) and stated.get("language") in LANGUAGES:
+            self.language = stated["language"]  # every error of the file reads in it
         self.table(data, "", _TOP, ("organisation", "period", "series"))
         org = self.table(
             data["organisation"],
@@ -364,17 +375,17 @@ class _Reader:
         try:
             ZoneInfo(timezone)
         except (ValueError, ZoneInfoNotFoundError, OSError):
-            self.expected(
-                "organisation.timezone", "an IANA time zone like 'Europe/Stockholm'", timezone
-            )
-        language = self.string(org.get("language", "sv"), "organisation.language")
-        if language not in ("sv", "en"):
-            self.expected("organisation.language", "'sv' or 'en'", language)
+            self.expected("organisation.timezone", "cfg.want.timezone", timezone)
+        language = self.string(org.get("language", DEFAULT_LANGUAGE), "organisation.language")
+        if language not in LANGUAGES:
+            want = message("cfg.want.language", languages=", ".join(LANGUAGES))
+            self.expected("organisation.language", want, language)
+        self.language = language
         period = self.table(data["period"], "period", ("start", "end"), ("start", "end"))
         start = self.date(period["start"], "period.start")
         end = self.date(period["end"], "period.end")
         if end < start:
-            self.fail("period.end", f"the period ends {end} before it starts {start}")
+            self.fail("period.end", message("cfg.period_order", end=end, start=start))
 
         members, attendees = self.members(data.get("members", []))
         member_ids = [m.id for m in members]
@@ -435,7 +446,7 @@ class _Reader:
     def email(self, value: object, key: str) -> str:
         text = self.string(value, key)
         if not _EMAIL.match(text):
-            self.expected(key, "an e-mail address like name@example.se", value)
+            self.expected(key, "cfg.want.email", value)
         return text
 
     def members(self, value: object) -> tuple[tuple[Member, ...], tuple[tuple[str, str], ...]]:
@@ -457,7 +468,7 @@ class _Reader:
                 email = self.email(table["email"], _join(key, "email"))
                 attendees.append((contact or member.name, email))
             elif contact is not None:
-                self.fail(_join(key, "email"), "missing key 'email' for the contact")
+                self.fail(_join(key, "email"), message("cfg.contact_email"))
         self.unique(
             [(_join(k, "id"), m.id) for (k, _), m in zip(items, members, strict=True)], "member"
         )
@@ -488,7 +499,7 @@ class _Reader:
             preferred = self.integer(table.get("preferred", high), _join(key, "preferred"))
             return self.build(key, Count, low, high, preferred)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.expected(key, "a number or a table { min, max, preferred }", value)
+            self.expected(key, "cfg.want.count", value)
         number = self.integer(value, key)
         return self.build(key, Count, number)
 
@@ -538,7 +549,7 @@ class _Reader:
             }
             span = self.times(table, key)
             if span is None:
-                self.fail(_join(key, "time"), "missing required key 'time' (or 'start' and 'end')")
+                self.fail(_join(key, "time"), message("cfg.missing_time"))
             kwargs["start"], kwargs["end"] = span
             if "days" in table:
                 kwargs["days"] = self.integer(table["days"], _join(key, "days"), minimum=1)
@@ -568,10 +579,10 @@ class _Reader:
         for index, item in enumerate(items):
             where = _join(key, index) if isinstance(value, list) else key
             if not isinstance(item, str):
-                self.expected(where, 'a weekday name like "friday"', item)
+                self.expected(where, "cfg.want.weekday", item)
             self.build(where, to_weekdays, [item])
         if not items:
-            self.expected(key, "at least one weekday", value)
+            self.expected(key, "cfg.want.weekdays", value)
         return self.build(key, to_weekdays, items)
 
     def series_refs(self, table: Table, key: str, series_ids: Sequence[str]) -> tuple[str, ...]:
@@ -610,7 +621,7 @@ class _Reader:
                 weight = self.weight(options, where)
             else:
                 if not isinstance(item, list):
-                    self.expected(where, 'a list of categories like ["public", "de_facto"]', item)
+                    self.expected(where, "cfg.want.categories", item)
                 categories, refs, weight = self.strings(item, where), (), None
             sources.append(
                 self.build(
@@ -682,7 +693,7 @@ class _Reader:
             for item_key, item in self.tables(table["dates"], where, allowed, ("name", "dates")):
                 dates_key = _join(item_key, "dates")
                 if not isinstance(item["dates"], list):
-                    self.expected(dates_key, "a list of dates", item["dates"])
+                    self.expected(dates_key, "cfg.want.dates", item["dates"])
                 args = {
                     "name": self.string(item["name"], _join(item_key, "name")),
                     "dates": tuple(
@@ -713,15 +724,15 @@ class _Reader:
 
     def weeks(self, value: object, key: str) -> dict[int, tuple[int, ...]]:
         if not isinstance(value, dict):
-            self.expected(key, "ISO weeks per year, like { 2024 = [9, 14, 44] }", value)
+            self.expected(key, "cfg.want.weeks_per_year", value)
         table: Table = value
         weeks: dict[int, tuple[int, ...]] = {}
         for year, items in table.items():
             where = _join(key, year)
             if not re.fullmatch(r"\d{4}", year):
-                self.fail(where, f"expected a year like 2024 as key, found {year!r}")
+                self.fail(where, message("cfg.year_key", found=repr(year)))
             if not isinstance(items, list):
-                self.expected(where, "a list of ISO weeks like [9, 14, 44]", items)
+                self.expected(where, "cfg.want.weeks", items)
             numbers = [self.integer(week, _join(where, i), 1) for i, week in enumerate(items)]
             weeks[int(year)] = tuple(numbers)
         return weeks
@@ -732,7 +743,7 @@ class _Reader:
             weeks = self.weeks(value, key)
             return [self.build(key, SchoolBreaks, weeks, config_key=key)]
         if not isinstance(value, list):
-            self.expected(key, "a table of weeks per year, or a list of tables", value)
+            self.expected(key, "cfg.want.school_breaks", value)
         allowed = ("name", "weeks", "series", "weight")
         sources: list[Unavailable] = []
         for item_key, item in self.tables(value, key, allowed, ("weeks",)):
@@ -842,7 +853,7 @@ class _Reader:
         years_key = _join(key, "years")
         years = table["years"]
         if not isinstance(years, list) or len(years) != 2:
-            self.expected(years_key, "[first, last] like [2024, 2027]", years)
+            self.expected(years_key, "cfg.want.years", years)
         first, last = (self.integer(y, _join(years_key, i)) for i, y in enumerate(years))
 
         def member_of(item: Table, name: str, where: str) -> str | None:

@@ -11,15 +11,41 @@ reason instead). The tree is small on purpose::
 
 Every message names the item, says what is wrong and, where it can, how to fix it:
 ``series 'sk' links to unknown series 'lgg'; known: lg, sk``.
+
+The message is a catalogue message (:class:`motesplan.text.Message`) where it has been
+given one: ``str(error)`` is English, and :meth:`MotesplanError.render` gives it in any
+language motesplan speaks (the command line prints it in the user's language).
 """
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "MotesplanError", "PlanFormatError", "ValidationError"]
+from typing import Protocol
+
+__all__ = ["ConfigError", "MotesplanError", "PlanFormatError", "Renderable", "ValidationError"]
+
+
+class Renderable(Protocol):
+    """Text that can be rendered in a language (:class:`motesplan.text.Message`)."""
+
+    def render(self, language: str) -> str: ...
 
 
 class MotesplanError(Exception):
-    """Base class of every error motesplan raises on purpose."""
+    """Base class of every error motesplan raises on purpose.
+
+    Attributes:
+        message: the message, a :class:`~motesplan.text.Message` or plain text.
+    """
+
+    def __init__(self, message: str | Renderable = "") -> None:
+        super().__init__(str(message))
+        self.message = message
+
+    def render(self, language: str) -> str:
+        """The message in ``language`` (plain text stays as it is)."""
+        if isinstance(self.message, str):
+            return self.message
+        return self.message.render(language)
 
 
 class ValidationError(MotesplanError, ValueError):
@@ -29,7 +55,7 @@ class ValidationError(MotesplanError, ValueError):
         item: the thing that is wrong, e.g. ``"series 'sk'"``, or ``""``.
     """
 
-    def __init__(self, message: str, *, item: str = "") -> None:
+    def __init__(self, message: str | Renderable, *, item: str = "") -> None:
         super().__init__(message)
         self.item = item
 
@@ -41,20 +67,29 @@ class ConfigError(ValidationError):
         path: the file.
         key: the dotted key path inside the file, e.g. ``series[1].weekdays``.
         line: the line number, when known (TOML syntax errors).
+        language: the configuration's language, when it was read before the error.
     """
 
     def __init__(
-        self, message: str, *, path: str = "", key: str = "", line: int | None = None
+        self,
+        message: str | Renderable,
+        *,
+        path: str = "",
+        key: str = "",
+        line: int | None = None,
+        language: str | None = None,
     ) -> None:
+        super().__init__(message, item=key)
+        self.path = path
+        self.key = key
+        self.line = line
+        self.language = language
         where = path
         if line is not None:
             where += f", line {line}"
         if key:
             where += f", key '{key}'"
-        super().__init__(f"{where}: {message}" if where else message, item=key)
-        self.path = path
-        self.key = key
-        self.line = line
+        self.args = (f"{where}: {message}" if where else str(message),)
 
 
 class PlanFormatError(MotesplanError, ValueError):

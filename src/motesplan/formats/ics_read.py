@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import icalendar
 
+from motesplan._convert import slug
 from motesplan._ics_events import (
     DEFAULT_TIMEZONE,
     Moment,
@@ -35,6 +36,7 @@ from motesplan._ics_events import (
 from motesplan.errors import PlanFormatError, ValidationError
 from motesplan.planner.plan import Meeting, MeetingStatus, Plan
 from motesplan.planner.problem import Form, Problem
+from motesplan.text import message
 
 __all__ = ["read_calendar"]
 
@@ -49,7 +51,6 @@ _ONLINE = re.compile(r"\b(digitalt|digital|online|distans|teams|zoom)\b", re.IGN
 _IN_PERSON = re.compile(r"\b(fysiskt|fysiskt möte|in[- ]person|på plats)\b", re.IGNORECASE)
 _LUNCH = re.compile(r"^(lunch kl\.|lunch at)\s", re.IGNORECASE)
 _HYBRID = re.compile(r"\bhybrid", re.IGNORECASE)
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 # ---------------------------------------------------------------------------
@@ -107,9 +108,7 @@ def read_calendar(
         start = min(m.date for m in meetings)
         end = max(m.end_date for m in meetings)
     else:
-        raise PlanFormatError(
-            f"{where}: the calendar has no events; pass the problem to give the period"
-        )
+        raise PlanFormatError(message("fmt.ics_no_events", where=where))
     name = problem.name if problem is not None else event_text(first, "X-WR-CALNAME")
     return Plan(start, end, meetings, timezone=zone_name, name=name)
 
@@ -186,7 +185,14 @@ class _MeetingReader:
                 sequence=event_sequence(event, self.where),
             )
         except ValidationError as error:
-            raise PlanFormatError(f"{self.where}: {describe_event(event)}: {error}") from error
+            raise PlanFormatError(
+                message(
+                    "fmt.ics_event_error",
+                    where=self.where,
+                    describe_event_event=describe_event(event),
+                    error=error.message,
+                )
+            ) from error
         return meeting_id, meeting
 
     def series_of(self, event: icalendar.Event, summary: str) -> str:
@@ -204,8 +210,8 @@ class _MeetingReader:
                     return series_id
         categories = _categories(event)
         if categories and not self.series:
-            return _slug(categories[0])
-        return _slug(summary) or "event"
+            return slug(categories[0])
+        return slug(summary) or "event"
 
     def form_of(self, event: icalendar.Event, series: str) -> Form:
         """The form the DESCRIPTION states (its first line, as motesplan writes it,
@@ -265,9 +271,3 @@ def _categories(event: icalendar.Event) -> list[str]:
         else:
             names.extend(str(cat).strip() for cat in cats)
     return [name for name in names if name]
-
-
-def _slug(text: str) -> str:
-    """``Kommunfullmäktige Salem`` → ``kommunfullmaktige-salem`` (a valid series id)."""
-    plain = text.casefold().translate(str.maketrans("åäöéü", "aaoeu"))
-    return _SLUG.sub("-", plain).strip("-")

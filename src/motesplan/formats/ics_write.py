@@ -28,7 +28,6 @@ import calendar as _calendar
 import datetime as dt
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -45,12 +44,13 @@ from icalendar import (
     vText,
 )
 
+from motesplan._convert import slug
 from motesplan._files import write_atomic
 from motesplan.errors import ValidationError
 from motesplan.planner.diff import changes
 from motesplan.planner.plan import Meeting, Plan
 from motesplan.planner.problem import Form, Problem
-from motesplan.text.messages import Language, check_language, format_time, phrase
+from motesplan.text import Language, check_language, format_time, phrase
 
 __all__ = [
     "DEFAULT_STAMP",
@@ -65,7 +65,8 @@ __all__ = [
 ]
 
 PRODID = "-//motesplan//motesplan//SV"
-"""The ``PRODID`` of every file motesplan writes."""
+"""The ``PRODID`` of every file motesplan writes (in Swedish; other languages end in
+their own code: ``//EN``, ``//FI``)."""
 
 DEFAULT_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """``DTSTAMP`` when neither a stamp nor ``SOURCE_DATE_EPOCH`` is given."""
@@ -82,12 +83,6 @@ Person = tuple[str, str]
 
 
 # --- UIDs and stamps ------------------------------------------------------------------
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "organisation"
 
 
 def meeting_uid(organisation: str, meeting_id: str) -> str:
@@ -111,7 +106,7 @@ def meeting_uid(organisation: str, meeting_id: str) -> str:
     >>> meeting_uid("Stad & Län AB", "sk-2025-01")
     'sk-2025-01@stad-lan-ab.motesplan'
     """
-    return f"{meeting_id}@{_slug(organisation)}{_UID_DOMAIN_SUFFIX}"
+    return f"{meeting_id}@{slug(organisation) or 'organisation'}{_UID_DOMAIN_SUFFIX}"
 
 
 def stamp_from_environment() -> dt.datetime:
@@ -385,7 +380,7 @@ def _event(
 
 def _new_calendar(method: str, language: Language) -> Calendar:
     cal = Calendar()
-    cal.add("prodid", PRODID if language == "sv" else PRODID[:-2] + "EN")
+    cal.add("prodid", PRODID[:-2] + language.upper())  # the language of its text
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", method)

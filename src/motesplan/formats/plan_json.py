@@ -20,6 +20,7 @@ from motesplan.errors import PlanFormatError, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.plan import Cost, Meeting, MeetingStatus, Plan, Result
 from motesplan.planner.problem import Form, Problem
+from motesplan.text import Message, message
 
 __all__ = ["FORMAT_VERSION", "plan_from_json", "plan_to_json", "read_plan_json", "result_to_json"]
 
@@ -123,15 +124,22 @@ class _Reader:
         self.data = data
         self.where = where
 
-    def fail(self, key: str, expected: str, value: object) -> PlanFormatError:
+    def fail(self, key: str, expected: str | Message, value: object) -> PlanFormatError:
         return PlanFormatError(
-            f"{self.where}: key '{key}' should be {expected}, got {type(value).__name__} {value!r}"
+            message(
+                "fmt.json_type",
+                where=self.where,
+                key=key,
+                expected=expected,
+                kind=type(value).__name__,
+                value=repr(value),
+            )
         )
 
     def get(self, key: str, kind: type, default: object = _MISSING) -> Any:
         if key not in self.data:
             if default is _MISSING:
-                raise PlanFormatError(f"{self.where}: missing key '{key}'")
+                raise PlanFormatError(message("fmt.json_missing_key", where=self.where, key=key))
             return default
         value = self.data[key]
         if value is None and default is not _MISSING:
@@ -147,14 +155,14 @@ class _Reader:
         try:
             return dt.date.fromisoformat(text)
         except ValueError as error:
-            raise self.fail(key, "a date like 2024-01-19", text) from error
+            raise self.fail(key, message("cfg.want.date"), text) from error
 
     def time(self, key: str) -> dt.time:
         text = self.get(key, str)
         try:
             return to_time(text)
         except ValidationError as error:
-            raise self.fail(key, "a time like 09:00", text) from error
+            raise self.fail(key, message("cfg.want.time"), text) from error
 
     def choice(self, key: str, kind: type[_E], default: _E) -> _E:
         text = self.get(key, str, default.value)
@@ -162,7 +170,7 @@ class _Reader:
             return kind(text)
         except ValueError as error:
             allowed = ", ".join(str(item.value) for item in kind)
-            raise self.fail(key, f"one of {allowed}", text) from error
+            raise self.fail(key, message("cfg.want.language", languages=allowed), text) from error
 
 
 def _meeting_from(reader: _Reader) -> Meeting:
@@ -184,7 +192,9 @@ def _meeting_from(reader: _Reader) -> Meeting:
             sequence=reader.get("sequence", int, 0),
         )
     except ValidationError as error:
-        raise PlanFormatError(f"{reader.where}: {error}") from error
+        raise PlanFormatError(
+            message("fmt.where", reader_where=reader.where, error=error.message)
+        ) from error
 
 
 def plan_from_json(text: str, *, source: str = "<json>") -> Plan:
@@ -197,17 +207,19 @@ def plan_from_json(text: str, *, source: str = "<json>") -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise PlanFormatError(
-            f"{source}, line {error.lineno}: not valid JSON: {error.msg}"
+            message(
+                "fmt.json_invalid", source=source, error_lineno=error.lineno, error_msg=error.msg
+            )
         ) from error
     if not isinstance(data, dict):
-        raise PlanFormatError(f"{source}: expected a JSON object with 'meetings'")
+        raise PlanFormatError(message("fmt.json_object", source=source))
     top = _Reader(data, source)
     period = _Reader(top.get("period", dict), f"{source}: period")
     meetings = []
     for index, item in enumerate(top.get("meetings", list)):
         where = f"{source}: meetings[{index}]"
         if not isinstance(item, dict):
-            raise PlanFormatError(f"{where}: expected an object")
+            raise PlanFormatError(message("fmt.json_expected_object", where=where))
         meetings.append(_meeting_from(_Reader(item, where)))
     return Plan(
         period.date("start"),
@@ -224,5 +236,5 @@ def read_plan_json(path: str | Path) -> Plan:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise PlanFormatError(f"{path}: cannot read the file: {error}") from error
+        raise PlanFormatError(message("fmt.unreadable", path=path, error=error)) from error
     return plan_from_json(text, source=str(path))

@@ -7,7 +7,7 @@ from typing import Any
 
 from motesplan.rotation.checker import check_rotation
 from motesplan.rotation.problem import RotationPlan, RotationProblem
-from motesplan.text.messages import check_language
+from motesplan.text import check_language
 
 __all__ = ["ROTATION_FORMAT_VERSION", "rotation_to_json"]
 
@@ -28,7 +28,7 @@ def rotation_to_json(
     Args:
         problem: the problem the plan answers.
         plan: the plan.
-        language: ``sv`` or ``en``.
+        language: a language code (``sv``, ``en``, ``nb``, ``da``, ``fi``, ``de``).
 
     Returns:
         The JSON text.

@@ -26,13 +26,14 @@ from motesplan._ics_events import (
 )
 from motesplan.errors import ValidationError
 from motesplan.planner.unavailable import Block, BlockKind
+from motesplan.text import message
 
 __all__ = ["BusyCalendar"]
 
 
 def _optional_weight(instance: object, attribute: object, value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ValidationError(f"weight must be None (hard) or a whole number >= 0, got {value!r}")
+        raise ValidationError(message("val.weight", value=value))
 
 
 def _check_timezone(instance: object, attribute: object, value: str) -> None:
@@ -40,7 +41,7 @@ def _check_timezone(instance: object, attribute: object, value: str) -> None:
         ZoneInfo(value)
     except (ValueError, ZoneInfoNotFoundError, OSError) as error:
         raise ValidationError(
-            f"unknown time zone {value!r}; use an IANA name like 'Europe/Stockholm'",
+            message("val.busy_timezone", value=value),
             item="timezone",
         ) from error
 

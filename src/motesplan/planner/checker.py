@@ -18,14 +18,13 @@ from itertools import pairwise
 from typing import ClassVar
 
 from attrs import evolve, frozen
-from babel.dates import get_day_names
 
 from motesplan.planner.freedays import FreeDays, spans
 from motesplan.planner.objective import edge_cost, gap_cost, spread_cost
 from motesplan.planner.plan import Cost, Meeting, Plan
 from motesplan.planner.problem import Link, Pin, Problem, Series
 from motesplan.planner.unavailable import Block
-from motesplan.text.messages import format_time_range, phrase
+from motesplan.text import format_list, format_time_range, phrase, weekday_name
 
 __all__ = [
     "CheckResult",
@@ -332,11 +331,11 @@ class _Checker:
             )
             self.flag("period", message, series.id, meeting)
         if meeting.date.weekday() not in series.weekdays:
-            allowed = ", ".join(_weekday_name(d, language) for d in series.weekdays)
+            allowed = format_list([weekday_name(d, language) for d in series.weekdays], language)
             message = self.say(
                 "v.weekday",
                 meeting=meeting.id,
-                weekday=_weekday_name(meeting.date.weekday(), language),
+                weekday=weekday_name(meeting.date.weekday(), language),
                 title=series.name,
                 allowed=allowed,
             )
@@ -646,7 +645,3 @@ def _nearest_text(before: Iterable[Meeting], meeting: Meeting, language: str) ->
         return phrase("none", language)
     last = max(earlier, key=lambda m: m.date)
     return f"{last.id}, {(meeting.date - last.date).days} d"
-
-
-def _weekday_name(number: int, language: str) -> str:
-    return str(get_day_names("wide", locale=language)[number])

@@ -17,7 +17,7 @@ from attrs import frozen
 from motesplan.planner.objective import spread_windows
 from motesplan.planner.problem import Pin, Problem, Series
 from motesplan.planner.unavailable import MINUTES_PER_DAY, Block, minutes
-from motesplan.text.messages import check_language
+from motesplan.text import check_language
 
 __all__ = ["FreeDays", "Slot", "spans"]
 

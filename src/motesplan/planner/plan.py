@@ -13,6 +13,7 @@ from motesplan._convert import to_date, to_time
 from motesplan.errors import ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.problem import Form
+from motesplan.text import message
 
 __all__ = ["Cost", "Meeting", "MeetingStatus", "Plan", "Result", "Status"]
 
@@ -84,7 +85,7 @@ class Meeting:
     def __attrs_post_init__(self) -> None:
         if self.end_date < self.date:
             raise ValidationError(
-                f"meeting {self.id}: end_date {self.end_date} is before {self.date}"
+                message("val.meeting_days", id=self.id, end_date=self.end_date, date=self.date)
             )
 
     @property

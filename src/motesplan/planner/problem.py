@@ -28,6 +28,7 @@ from motesplan._convert import (
 )
 from motesplan.errors import ValidationError
 from motesplan.planner.unavailable import Unavailable
+from motesplan.text import DEFAULT_LANGUAGE, LANGUAGES, WeekdayList, message
 
 __all__ = [
     "Body",
@@ -50,15 +51,16 @@ T = TypeVar("T")
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
         raise ValidationError(
-            f"{type(instance).__name__.lower()} id {value!r} is not valid; use letters, digits,"
-            " '-', '_' or '.', starting with a letter or digit (e.g. 'lg', 'sk-2024')",
+            message("val.id", value=type(instance).__name__.lower(), value2=value),
             item=str(value),
         )
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValidationError(f"{attribute.name} must be a whole number >= 0, got {value!r}")
+        raise ValidationError(
+            message("val.non_negative", attribute_name=attribute.name, value=value)
+        )
 
 
 def _optional_non_negative(
@@ -88,9 +90,7 @@ def _to_form(value: object) -> Form:
             return Form(key)
         except ValueError:
             pass
-    raise ValidationError(
-        f"unknown meeting form {value!r}; expected one of {', '.join(f.value for f in Form)}"
-    )
+    raise ValidationError(message("val.form", value=value, value2=", ".join(f.value for f in Form)))
 
 
 def _to_optional_form(value: object) -> Form | None:
@@ -150,10 +150,10 @@ class Count:
 
     def __attrs_post_init__(self) -> None:
         if self.max < self.min:
-            raise ValidationError(f"count max {self.max} is below min {self.min}; swap them")
+            raise ValidationError(message("val.count_order", max=self.max, min=self.min))
         if not self.min <= self.preferred <= self.max:
             raise ValidationError(
-                f"count preferred {self.preferred} is outside {self.min}..{self.max}"
+                message("val.count_preferred", preferred=self.preferred, min=self.min, max=self.max)
             )
 
 
@@ -164,7 +164,7 @@ def _to_count(value: object) -> Count:
         return Count(value)
     if isinstance(value, tuple | list) and len(value) == 2:
         return Count(value[0], value[1])
-    raise ValidationError(f"expected a count (a number, or min and max), got {value!r}")
+    raise ValidationError(message("val.count_value", value=value))
 
 
 @frozen
@@ -179,7 +179,7 @@ class DateRange:
         if self.end < self.start:
             label = f" {self.name!r}" if self.name else ""
             raise ValidationError(
-                f"date range{label} ends {self.end} before it starts {self.start}",
+                message("val.range_order", label=label, end=self.end, start=self.start),
                 item=self.name,
             )
 
@@ -196,7 +196,7 @@ def _to_ranges(value: object) -> tuple[DateRange, ...]:
     if isinstance(value, DateRange):
         return (value,)
     if not isinstance(value, Iterable) or isinstance(value, str):
-        raise ValidationError(f"expected a list of date ranges, got {value!r}")
+        raise ValidationError(message("val.date_ranges", value=value))
     ranges: list[DateRange] = []
     for item in value:
         if isinstance(item, DateRange):
@@ -204,7 +204,7 @@ def _to_ranges(value: object) -> tuple[DateRange, ...]:
         elif isinstance(item, tuple | list) and len(item) == 2:
             ranges.append(DateRange(item[0], item[1]))
         else:
-            raise ValidationError(f"expected a date range (start, end), got {item!r}")
+            raise ValidationError(message("val.date_range", item=item))
     return tuple(ranges)
 
 
@@ -251,12 +251,12 @@ class Series:
     def __attrs_post_init__(self) -> None:
         label = f"series {self.id!r}"
         if not self.weekdays:
-            raise ValidationError(f"{label} has no weekdays; give at least one", item=label)
+            raise ValidationError(message("val.no_weekdays", label=label), item=label)
         if isinstance(self.days, bool) or not isinstance(self.days, int) or self.days < 1:
-            raise ValidationError(f"{label}: days must be 1 or more, got {self.days!r}", item=label)
+            raise ValidationError(message("val.days", label=label, days=self.days), item=label)
         if self.days == 1 and self.end <= self.start:
             raise ValidationError(
-                f"{label} ends at {self.end:%H:%M}, not after it starts at {self.start:%H:%M}",
+                message("val.series_times", label=label, end=self.end, start=self.start),
                 item=label,
             )
         if (
@@ -265,12 +265,16 @@ class Series:
             and self.max_gap_days < self.min_gap_days
         ):
             raise ValidationError(
-                f"{label}: max_gap_days {self.max_gap_days} is below min_gap_days"
-                f" {self.min_gap_days}",
+                message(
+                    "val.gap_order",
+                    label=label,
+                    max_gap_days=self.max_gap_days,
+                    min_gap_days=self.min_gap_days,
+                ),
                 item=label,
             )
         if len(set(self.locations)) != len(self.locations):
-            raise ValidationError(f"{label} lists a location twice", item=label)
+            raise ValidationError(message("val.location_twice", label=label), item=label)
 
     def allows(self, day: dt.date) -> bool:
         """Whether a meeting may start on ``day`` by the series' weekdays and windows
@@ -306,12 +310,17 @@ class Link:
     def __attrs_post_init__(self) -> None:
         if self.max_days < self.min_days:
             raise ValidationError(
-                f"link {self.before} -> {self.after}: max_days {self.max_days} is below"
-                f" min_days {self.min_days}",
+                message(
+                    "val.link_order",
+                    before=self.before,
+                    after=self.after,
+                    max_days=self.max_days,
+                    min_days=self.min_days,
+                ),
                 item=self.label,
             )
         if self.before == self.after:
-            raise ValidationError(f"link {self.label} links a series to itself", item=self.label)
+            raise ValidationError(message("val.link_self", label=self.label), item=self.label)
 
     @property
     def label(self) -> str:
@@ -343,7 +352,7 @@ class Pin:
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
             raise ValidationError(
-                f"pin {self.series} {self.date}: give both start and end, or neither",
+                message("val.pin_times", series=self.series, date=self.date),
                 item=f"pin {self.series} {self.date}",
             )
 
@@ -367,11 +376,11 @@ def _items(value: object, kind: type[T]) -> tuple[T, ...]:
     if isinstance(value, kind):
         return (value,)
     if not isinstance(value, Iterable) or isinstance(value, str):
-        raise ValidationError(f"expected a list of {kind.__name__}, got {value!r}")
+        raise ValidationError(message("val.list_of", kind_name=kind.__name__, value=value))
     items = tuple(value)
     for item in items:
         if not isinstance(item, kind):
-            raise ValidationError(f"expected {kind.__name__}, got {item!r}")
+            raise ValidationError(message("val.item_of", kind_name=kind.__name__, item=item))
     return items
 
 
@@ -397,18 +406,24 @@ def _pin_tuple(value: object) -> tuple[Pin, ...]:
 
 def _unavailable_tuple(value: object) -> tuple[Unavailable, ...]:
     if not isinstance(value, Iterable) or isinstance(value, str):
-        raise ValidationError(f"expected a list of unavailable-time sources, got {value!r}")
+        raise ValidationError(message("val.sources", value=value))
     items = tuple(value)
     for item in items:
         if not hasattr(item, "blocks"):
-            raise ValidationError(f"expected an unavailable-time source, got {item!r}")
+            raise ValidationError(message("val.source", item=item))
     return items
 
 
 def _known(kind: str, wanted: str, known: Sequence[str], owner: str) -> None:
     if wanted not in known:
         raise ValidationError(
-            f"{owner} refers to unknown {kind} {wanted!r}; known: {', '.join(known) or '(none)'}",
+            message(
+                "val.unknown_ref",
+                owner=owner,
+                kind=kind,
+                wanted=wanted,
+                join_known_or_none=", ".join(known) or "(none)",
+            ),
             item=owner,
         )
 
@@ -442,7 +457,7 @@ class Problem:
     unavailable: tuple[Unavailable, ...] = field(default=(), converter=_unavailable_tuple)
     pins: tuple[Pin, ...] = field(default=(), converter=_pin_tuple)
     timezone: str = "Europe/Stockholm"
-    language: str = "sv"
+    language: str = DEFAULT_LANGUAGE
     weights: Weights = field(factory=Weights)
 
     def __attrs_post_init__(self) -> None:
@@ -455,17 +470,20 @@ class Problem:
     def _check_period(self) -> None:
         if self.end < self.start:
             raise ValidationError(
-                f"the period ends {self.end} before it starts {self.start}", item="period"
+                message("val.period_order", end=self.end, start=self.start), item="period"
             )
-        if self.language not in ("sv", "en"):
+        if self.language not in LANGUAGES:
             raise ValidationError(
-                f"unknown language {self.language!r}; expected 'sv' or 'en'", item="language"
+                message(
+                    "val.language", language=self.language, join_languages=", ".join(LANGUAGES)
+                ),
+                item="language",
             )
         try:
             ZoneInfo(self.timezone)
         except (ValueError, ZoneInfoNotFoundError, OSError) as error:
             raise ValidationError(
-                f"unknown time zone {self.timezone!r}; use an IANA name like 'Europe/Stockholm'",
+                message("val.timezone", timezone=self.timezone),
                 item="timezone",
             ) from error
 
@@ -478,7 +496,7 @@ class Problem:
             seen: set[str] = set()
             for item in ids:
                 if item in seen:
-                    raise ValidationError(f"{kind} id {item!r} is used twice", item=item)
+                    raise ValidationError(message("val.id_twice", kind=kind, item=item), item=item)
                 seen.add(item)
 
     def _check_references(self) -> None:
@@ -505,25 +523,29 @@ class Problem:
             label = f"pin {pin.series} {pin.date}"
             series = self.get_series(pin.series)
             if (pin.series, pin.date) in seen:
-                raise ValidationError(f"{label} is given twice", item=label)
+                raise ValidationError(message("val.given_twice", label=label), item=label)
             seen.add((pin.series, pin.date))
             last_day = pin.date + dt.timedelta(days=series.days - 1)
             if not (self.start <= pin.date and last_day <= self.end):
-                raise ValidationError(
-                    f"{label} is outside the period {self.start}..{self.end}"
-                    + (f" (it lasts until {last_day})" if series.days > 1 else ""),
-                    item=label,
-                )
+                text = message("val.pin_period", label=label, start=self.start, end=self.end)
+                if series.days > 1:
+                    text = message("val.pin_period_days", text=text, last_day=last_day)
+                raise ValidationError(text, item=label)
             if pin.date.weekday() not in series.weekdays:
-                days = ", ".join(day.name.lower() for day in series.weekdays)
+                days = WeekdayList(tuple(int(day) for day in series.weekdays), plural=True)
                 raise ValidationError(
-                    f"{label} is a {pin.date:%A}, but series {series.id!r} meets on {days};"
-                    " move the pin or add the weekday to the series",
+                    message(
+                        "val.pin_weekday",
+                        label=label,
+                        weekday=WeekdayList((pin.date.weekday(),)),
+                        series_id=series.id,
+                        days=days,
+                    ),
                     item=label,
                 )
             if not series.allows(pin.date):
                 raise ValidationError(
-                    f"{label} is outside the part of the period series {series.id!r} may use",
+                    message("val.pin_window", label=label, series_id=series.id),
                     item=label,
                 )
             if (
@@ -532,7 +554,7 @@ class Problem:
                 and series.days == 1
                 and pin.end <= pin.start
             ):
-                raise ValidationError(f"{label} ends before it starts", item=label)
+                raise ValidationError(message("val.pin_order", label=label), item=label)
 
     def _check_counts(self) -> None:
         period = DateRange(self.start, self.end)
@@ -544,16 +566,23 @@ class Problem:
             )
             if series.count.min > possible:
                 raise ValidationError(
-                    f"series {series.id!r} needs at least {series.count.min} meetings, but its"
-                    f" weekdays and windows allow only {possible} days in the period;"
-                    " lower the count or widen the period",
+                    message(
+                        "val.too_few_days",
+                        series_id=series.id,
+                        series_count_min=series.count.min,
+                        possible=possible,
+                    ),
                     item=f"series {series.id!r}",
                 )
             pins = sum(1 for pin in self.pins if pin.series == series.id)
             if pins > series.count.max:
                 raise ValidationError(
-                    f"series {series.id!r} has {pins} pinned meetings but at most"
-                    f" {series.count.max} meetings; raise the count or remove a pin",
+                    message(
+                        "val.too_many_pins",
+                        series_id=series.id,
+                        pins=pins,
+                        series_count_max=series.count.max,
+                    ),
                     item=f"series {series.id!r}",
                 )
 
@@ -567,7 +596,9 @@ class Problem:
             if series.id == series_id:
                 return series
         known = ", ".join(s.id for s in self.series)
-        raise ValidationError(f"unknown series {series_id!r}; known: {known}", item=series_id)
+        raise ValidationError(
+            message("val.unknown_series", series_id=series_id, known=known), item=series_id
+        )
 
     def get_body(self, body_id: str) -> Body:
         """The body with this id."""
@@ -575,7 +606,9 @@ class Problem:
             if body.id == body_id:
                 return body
         known = ", ".join(b.id for b in self.bodies)
-        raise ValidationError(f"unknown body {body_id!r}; known: {known}", item=body_id)
+        raise ValidationError(
+            message("val.unknown_body", body_id=body_id, known=known), item=body_id
+        )
 
     def pins_of(self, series_id: str) -> tuple[Pin, ...]:
         """The pins of one series, by date."""

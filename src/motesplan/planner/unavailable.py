@@ -27,7 +27,7 @@ from attrs import field, frozen
 
 from motesplan._convert import to_date, to_optional_time, to_str_tuple
 from motesplan.errors import ValidationError
-from motesplan.text.messages import phrase
+from motesplan.text import message, phrase
 
 __all__ = [
     "Block",
@@ -130,7 +130,7 @@ class Unavailable(Protocol):
 
 def _optional_weight(instance: object, attribute: object, value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ValidationError(f"weight must be None (hard) or a whole number >= 0, got {value!r}")
+        raise ValidationError(message("val.weight", value=value))
 
 
 def _to_categories(value: object) -> tuple[str, ...]:
@@ -223,14 +223,13 @@ class PublicHolidays:
         countries = _supported_countries()
         if self.country not in countries:
             raise ValidationError(
-                f"holidays: unknown country {self.country!r}; use an ISO 3166 code the"
-                " holidays package supports, e.g. SE, NO, DE",
+                message("val.country", country=self.country),
                 item="country",
             )
         if self.subdiv is not None and self.subdiv not in countries[self.country]:
             known = ", ".join(countries[self.country]) or "(none)"
             raise ValidationError(
-                f"holidays: unknown subdivision {self.subdiv!r} of {self.country}; known: {known}",
+                message("val.subdivision", subdiv=self.subdiv, country=self.country, known=known),
                 item="subdiv",
             )
         supported = _holiday_table(self.country, self.subdiv, (), range(2000, 2001), None)
@@ -238,8 +237,12 @@ class PublicHolidays:
         for category in self.categories:
             if category not in allowed:
                 raise ValidationError(
-                    f"holidays: category {category!r} is not supported for {self.country};"
-                    f" choose from {', '.join(allowed)}",
+                    message(
+                        "val.category",
+                        category=category,
+                        country=self.country,
+                        join_allowed=", ".join(allowed),
+                    ),
                     item="categories",
                 )
 
@@ -357,25 +360,23 @@ class BridgeDays:
 
 def _to_weeks(value: object) -> tuple[tuple[int, tuple[int, ...]], ...]:
     if not isinstance(value, Mapping):
-        raise ValidationError(
-            f"school breaks: expected ISO weeks per year, like {{2024: [9, 14, 44]}}, got {value!r}"
-        )
+        raise ValidationError(message("val.school_weeks", value=value))
     result: list[tuple[int, tuple[int, ...]]] = []
     for year, weeks in value.items():
         try:
             number = int(year)
         except (TypeError, ValueError) as error:
-            raise ValidationError(f"school breaks: {year!r} is not a year") from error
+            raise ValidationError(message("val.school_year", year=year)) from error
         items = [weeks] if isinstance(weeks, int) else weeks
         if not isinstance(items, Iterable):
-            raise ValidationError(f"school breaks {number}: expected a list of ISO weeks")
+            raise ValidationError(message("val.school_year_weeks", number=number))
         checked: list[int] = []
         for week in items:
             try:
                 dt.date.fromisocalendar(number, int(week), 1)
             except (TypeError, ValueError) as error:
                 raise ValidationError(
-                    f"school breaks {number}: {week!r} is not an ISO week of {number} (1-52 or 53)"
+                    message("val.school_week", number=number, week=week)
                 ) from error
             checked.append(int(week))
         result.append((number, tuple(sorted(set(checked)))))
@@ -440,7 +441,7 @@ class ClosedPeriod:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError(
-                f"closed period {self.name!r} ends {self.end} before it starts {self.start}",
+                message("val.closed_order", name=self.name, end=self.end, start=self.start),
                 item=self.name,
             )
         if (
@@ -448,9 +449,7 @@ class ClosedPeriod:
             and self.end_time is not None
             and self.end_time <= self.start_time
         ):
-            raise ValidationError(
-                f"closed period {self.name!r}: end_time is not after start_time", item=self.name
-            )
+            raise ValidationError(message("val.closed_times", name=self.name), item=self.name)
 
     @property
     def label(self) -> str:
@@ -477,7 +476,7 @@ class ClosedPeriod:
 def _to_dates(value: object) -> tuple[dt.date, ...]:
     items = [value] if isinstance(value, str | dt.date) else value
     if not isinstance(items, Iterable):
-        raise ValidationError(f"expected a list of dates, got {value!r}")
+        raise ValidationError(message("val.dates", value=value))
     return tuple(sorted({to_date(item) for item in items}))
 
 

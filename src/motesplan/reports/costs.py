@@ -34,7 +34,7 @@ from motesplan.planner.checker import (
 from motesplan.planner.plan import Plan
 from motesplan.planner.problem import Problem
 from motesplan.planner.unavailable import Block
-from motesplan.text.messages import check_language, format_day_month, phrase
+from motesplan.text import check_language, format_day_month, phrase, plural
 
 __all__ = ["cost_details_json", "format_costs"]
 
@@ -58,7 +58,7 @@ def format_costs(
         check_result: what :func:`~motesplan.check` found for ``plan``; checked here
             when not given. Its reasons for unavailable time are in the language
             it was checked in.
-        language: ``sv`` or ``en`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
         total: whether to end with the total.
 
     Returns:
@@ -128,11 +128,7 @@ def _series_lines(
 
 def _spread_intro(detail: SpreadDetail, language: str) -> str:
     gap = Fraction(detail.total_slots, detail.preferred)
-    meetings = phrase(
-        "plan.meeting" if detail.preferred == 1 else "plan.meetings",
-        language,
-        count=detail.preferred,
-    )
+    meetings = plural("plan.meetings", detail.preferred, language)
     text = phrase(
         "costs.spread",
         language,
@@ -169,11 +165,7 @@ def _text(detail: CostDetail, names: dict[str, str], language: str, with_year: b
         reasons = list(dict.fromkeys(block.reason for block in detail.blocks))
         return phrase("costs.unavailable", language, reasons=", ".join(reasons))
     if isinstance(detail, CountDetail):
-        meetings = phrase(
-            "plan.meeting" if detail.actual == 1 else "plan.meetings",
-            language,
-            count=detail.actual,
-        )
+        meetings = plural("plan.meetings", detail.actual, language)
         return phrase(
             "costs.count",
             language,
@@ -231,15 +223,15 @@ def _day(day: dt.date, language: str, with_year: bool) -> str:
 
 
 def _points(points: int, language: str) -> str:
-    return phrase("costs.point" if points == 1 else "costs.points", language, points=points)
+    return plural("costs.points", points, language, points=points)
 
 
 def _days(count: int, language: str) -> str:
-    return phrase("costs.day" if count == 1 else "costs.days", language, count=count)
+    return plural("costs.days", count, language)
 
 
 def _slots(count: int, language: str) -> str:
-    return phrase("costs.slot" if count == 1 else "costs.slots", language, count=count)
+    return plural("costs.slots", count, language)
 
 
 def _choice(choice: int, language: str) -> str:

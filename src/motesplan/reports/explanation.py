@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from motesplan.planner.explanation import Explanation
-from motesplan.text.messages import phrase
+from motesplan.text import phrase
 
 __all__ = ["format_explanation"]
 

@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from motesplan.planner.plan import Meeting, Plan, Result
 from motesplan.planner.problem import Link, Problem
 from motesplan.reports.costs import format_costs
-from motesplan.text.messages import (
+from motesplan.text import (
     format_date,
     format_day_month,
     format_short_date,
+    format_time,
     format_time_range,
     format_week,
     phrase,
+    plural,
 )
 
 __all__ = ["format_plan", "format_result"]
@@ -26,7 +28,7 @@ def format_plan(problem: Problem, plan: Plan, language: str | None = None) -> st
     Args:
         problem: the problem (for names, links and lunch).
         plan: the plan.
-        language: ``sv`` or ``en`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
     """
     language = language or problem.language
     lines = [
@@ -46,7 +48,7 @@ def format_plan(problem: Problem, plan: Plan, language: str | None = None) -> st
         body = problem.get_body(series.body)
         heading = series.name if series.name == body.name else f"{series.name} ({body.name})"
         held = sum(1 for m in meetings if not m.cancelled)
-        count = phrase("plan.meeting" if held == 1 else "plan.meetings", language, count=held)
+        count = plural("plan.meetings", held, language)
         lines.append(f"{heading} — {count}")
         links = [link for link in problem.links if link.after == series.id]
         for meeting in meetings:
@@ -95,7 +97,7 @@ def format_plan(problem: Problem, plan: Plan, language: str | None = None) -> st
                 + phrase(
                     "lunch",
                     language,
-                    time=f"{series.lunch:%H.%M}" if language == "sv" else f"{series.lunch:%H:%M}",
+                    time=format_time(series.lunch, language),
                 )
             )
         if series.note:

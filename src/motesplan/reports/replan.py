@@ -7,7 +7,7 @@ from motesplan.planner.diff import Changes
 from motesplan.planner.plan import Meeting
 from motesplan.planner.problem import Problem
 from motesplan.planner.replan import Alternative, Alternatives, ReplanResult
-from motesplan.text.messages import format_date, format_week, phrase
+from motesplan.text import format_date, format_week, phrase, plural
 
 __all__ = ["format_alternatives", "format_changes", "format_replan"]
 
@@ -86,8 +86,7 @@ def _option(problem: Problem, number: int, option: Alternative, language: str) -
         head = f"{number:>2}. {_when(option.meeting, language)}: {cost}; "
         return [head + phrase("replan.alone", language)]
     lines = [f"{number:>2}. {_when(option.meeting, language)}: {cost}; "]
-    key = "replan.with_other" if option.moves_with == 1 else "replan.with_others"
-    lines[0] += phrase(key, language, count=option.moves_with)
+    lines[0] += plural("replan.with_others", option.moves_with, language)
     others = option.others
     lines.extend(
         f"      {_name(problem, after)}: {_move(before, after, language)}"

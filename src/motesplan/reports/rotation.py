@@ -1,7 +1,7 @@
 """A chair rotation printed for people (the JSON for programs: ``formats/rotation_json.py``).
 
 Two printouts of a :class:`~motesplan.RotationPlan`, in Swedish (the
-default) or English:
+default) or any other language motesplan speaks:
 
 * :func:`format_rotation_table`: the years as an aligned terminal table;
 * :func:`rotation_markdown`: the decision basis (*beslutsunderlag*) in Markdown,
@@ -25,7 +25,7 @@ from motesplan.rotation.problem import (
     RotationResult,
     RotationYear,
 )
-from motesplan.text.messages import check_language, phrase
+from motesplan.text import check_language, phrase
 
 __all__ = [
     "format_rotation_table",
@@ -67,7 +67,7 @@ def format_rotation_table(
     Args:
         problem: the problem (for the members' display names).
         plan: the plan.
-        language: ``sv`` or ``en`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
 
     Returns:
         The table, with a final newline.
@@ -292,7 +292,7 @@ def rotation_markdown(
         problem: the problem the plan answers.
         result_or_plan: a :class:`~motesplan.rotation.problem.RotationResult` from
             :func:`~motesplan.solve_rotation`, or any plan.
-        language: ``sv`` or ``en`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
 
     Returns:
         Markdown text with a final newline.

@@ -15,7 +15,7 @@ from motesplan.rotation.problem import (
     is_eligible,
     order_cost,
 )
-from motesplan.text.messages import phrase
+from motesplan.text import phrase
 
 __all__ = ["RotationCheck", "RotationViolation", "check_rotation"]
 

@@ -28,6 +28,7 @@ from motesplan.errors import ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.plan import Status
 from motesplan.planner.problem import Member
+from motesplan.text import DEFAULT_LANGUAGE, LANGUAGES, message
 
 __all__ = [
     "Agreement",
@@ -66,7 +67,7 @@ def _to_role(value: object) -> Role:
             return Role(key.replace("-", "_").replace(" ", "_"))
         except ValueError:
             pass
-    raise ValidationError(f"unknown role {value!r}; expected 'chair' or 'vice_chair'")
+    raise ValidationError(message("val.role", value=value))
 
 
 def _to_roles(value: object) -> tuple[Role, ...]:
@@ -75,13 +76,13 @@ def _to_roles(value: object) -> tuple[Role, ...]:
             return (Role.CHAIR, Role.VICE_CHAIR)
         return (_to_role(value),)
     if not isinstance(value, Iterable):
-        raise ValidationError(f"expected a role or a list of roles, got {value!r}")
+        raise ValidationError(message("val.roles", value=value))
     return tuple(sorted({_to_role(item) for item in value}))
 
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-        raise ValidationError(f"{attribute.name} must be a year like 2024, got {value!r}")
+        raise ValidationError(message("val.year", attribute_name=attribute.name, value=value))
 
 
 @frozen
@@ -95,7 +96,7 @@ class Term:
     def __attrs_post_init__(self) -> None:
         if self.chair is not None and self.chair == self.vice_chair:
             raise ValidationError(
-                f"history {self.year}: {self.chair!r} cannot be both chair and vice-chair",
+                message("val.history_both", year=self.year, chair=self.chair),
                 item=f"history {self.year}",
             )
 
@@ -121,7 +122,7 @@ class Agreement:
 
 def _to_groups(value: object) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, Mapping):
-        raise ValidationError(f"expected groups as {{member: group}}, got {value!r}")
+        raise ValidationError(message("val.groups", value=value))
     return tuple(sorted((str(member), str(group)) for member, group in value.items()))
 
 
@@ -144,11 +145,15 @@ def _items(value: object, kind: type[T], label: str) -> tuple[T, ...]:
     if isinstance(value, kind):
         return (value,)
     if not isinstance(value, Iterable) or isinstance(value, str):
-        raise ValidationError(f"{label}: expected a list of {kind.__name__}, got {value!r}")
+        raise ValidationError(
+            message("val.labelled_list_of", label=label, kind_name=kind.__name__, value=value)
+        )
     items = tuple(value)
     for item in items:
         if not isinstance(item, kind):
-            raise ValidationError(f"{label}: expected {kind.__name__}, got {item!r}")
+            raise ValidationError(
+                message("val.labelled_item_of", label=label, kind_name=kind.__name__, item=item)
+            )
     return items
 
 
@@ -174,7 +179,7 @@ def _groupings(value: object) -> tuple[Grouping, ...]:
 
 def _ids(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise ValidationError(f"order: expected a list of member ids, got {value!r}")
+        raise ValidationError(message("val.order_list", value=value))
     return tuple(str(item) for item in value)
 
 
@@ -199,7 +204,7 @@ class RotationProblem:
         succession: the vice-chair chairs the year after as a hard rule (``True``),
             or as a soft one costing ``succession_weight`` per year it is broken.
         succession_weight: see ``succession``.
-        language: ``sv`` or ``en``, for text for people.
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de``, for text for people.
         name: the organisation, for printouts.
     """
 
@@ -215,7 +220,7 @@ class RotationProblem:
     groups: tuple[Grouping, ...] = field(default=(), converter=_groupings)
     succession: bool = True
     succession_weight: int = 100
-    language: str = "sv"
+    language: str = DEFAULT_LANGUAGE
     name: str = ""
     _exclusion_index: dict[tuple[str, int, Role], Exclusion] = field(
         init=False, repr=False, eq=False, hash=False
@@ -239,22 +244,25 @@ class RotationProblem:
         object.__setattr__(self, "_exclusion_index", index)  # a lookup table, not data
         ids = [m.id for m in self.members]
         if len(set(ids)) != len(ids):
-            raise ValidationError("rotation: a member id is used twice", item="members")
+            raise ValidationError(message("val.rotation_member_twice"), item="members")
         if len(ids) < 2:
-            raise ValidationError("rotation: at least two members are needed", item="members")
+            raise ValidationError(message("val.rotation_two_members"), item="members")
         if self.last_year < self.first_year:
             raise ValidationError(
-                f"rotation: last_year {self.last_year} is before first_year {self.first_year}",
+                message("val.rotation_years", last_year=self.last_year, first_year=self.first_year),
                 item="years",
             )
-        if self.language not in ("sv", "en"):
-            raise ValidationError(f"unknown language {self.language!r}; expected 'sv' or 'en'")
+        if self.language not in LANGUAGES:
+            raise ValidationError(
+                message("val.language", language=self.language, join_languages=", ".join(LANGUAGES))
+            )
         known = ", ".join(ids)
 
         def check(member: str | None, where: str) -> None:
             if member is not None and member not in ids:
                 raise ValidationError(
-                    f"{where} refers to unknown member {member!r}; known: {known}", item=where
+                    message("val.unknown_member", where=where, member=member, known=known),
+                    item=where,
                 )
 
         seen: set[int] = set()
@@ -262,10 +270,10 @@ class RotationProblem:
             where = f"history {term.year}"
             if term.year >= self.first_year:
                 raise ValidationError(
-                    f"{where} is not before the first planned year {self.first_year}", item=where
+                    message("val.history_year", where=where, first_year=self.first_year), item=where
                 )
             if term.year in seen:
-                raise ValidationError(f"{where} is given twice", item=where)
+                raise ValidationError(message("val.where_twice", where=where), item=where)
             seen.add(term.year)
             check(term.chair, where)
             check(term.vice_chair, where)
@@ -275,7 +283,13 @@ class RotationProblem:
             check(item.member, where)
             if not self.first_year <= item.year <= self.last_year:
                 raise ValidationError(
-                    f"{where} is outside the years {self.first_year}–{self.last_year}", item=where
+                    message(
+                        "val.rotation_outside",
+                        where=where,
+                        first_year=self.first_year,
+                        last_year=self.last_year,
+                    ),
+                    item=where,
                 )
         for grouping in self.groups:
             for member, _ in grouping.groups:
@@ -283,15 +297,15 @@ class RotationProblem:
         for member in self.order:
             check(member, "order")
         if len(set(self.order)) != len(self.order):
-            raise ValidationError("order lists a member twice", item="order")
+            raise ValidationError(message("val.order_twice"), item="order")
         if not self.derive_order and set(self.order) != set(ids):
             missing = ", ".join(m for m in ids if m not in self.order)
             raise ValidationError(
-                f"order must list every member when it is not derived; missing: {missing}",
+                message("val.order_missing", missing=missing),
                 item="order",
             )
         if self.succession_weight < 0:
-            raise ValidationError("succession_weight must be >= 0", item="succession_weight")
+            raise ValidationError(message("val.succession_weight"), item="succession_weight")
 
     @property
     def years(self) -> tuple[int, ...]:

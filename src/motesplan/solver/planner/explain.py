@@ -52,8 +52,6 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TypeAlias
 
-from babel.dates import get_day_names
-
 from motesplan.planner.explanation import ConflictRule, Explanation
 from motesplan.planner.freedays import FreeDays, Slot, spans
 from motesplan.planner.plan import Status
@@ -62,7 +60,16 @@ from motesplan.planner.unavailable import Block, BlockKind
 from motesplan.solver.conflict import first_core, shrink
 from motesplan.solver.planner.model import PlanModel, RuleGroup
 from motesplan.solver.sat import make_solver, status_of
-from motesplan.text.messages import format_day_month, format_time_range, phrase
+from motesplan.text import (
+    format_date_range,
+    format_day_month,
+    format_list,
+    format_time_range,
+    phrase,
+    plural,
+    weekday_name,
+    weekdays_name,
+)
 
 __all__ = ["GuardedModel", "explain"]
 
@@ -648,8 +655,7 @@ class _Words:
             else:
                 named = False
                 items.append(self.date(day))
-        key = "xp.unavailable_one" if len(days) == 1 else "xp.unavailable_many"
-        text = self.say(key, dates=self.listing(items))
+        text = plural("xp.unavailable", len(days), self.language, dates=self.listing(items))
         if not named or not getattr(source, "label", ""):
             text = self.say("xp.unavailable_what", text=text, what=what)
         return text
@@ -667,8 +673,8 @@ class _Words:
             return self.say(
                 "xp.unavailable_none", what=self.listing([self.what(index) for index in indexes])
             )
-        key = "xp.unavailable_one" if len(items) == 1 else "xp.unavailable_many"
-        return self.say(key, dates=self.listing([text for _, text in sorted(items)]))
+        listed = self.listing([text for _, text in sorted(items)])
+        return plural("xp.unavailable", len(items), self.language, dates=listed)
 
     def reason(self, block: Block) -> str:
         """The reason named with a date, when it differs from day to day."""
@@ -706,30 +712,27 @@ class _Words:
 
     def weekday(self, number: int) -> str:
         """``torsdag`` / ``Thursday``."""
-        return str(get_day_names("wide", locale=self.language)[number])
+        return weekday_name(number, self.language)
 
     def weekdays(self, number: int) -> str:
         """``torsdagar`` / ``Thursdays``."""
-        return self.weekday(number) + ("ar" if self.language == "sv" else "s")
+        return weekdays_name(number, self.language)
 
     def date(self, day: dt.date) -> str:
-        text = format_day_month(day, self.language)
-        if self.problem.start.year != self.problem.end.year:
-            text = f"{text} {day.year}"
-        return text
+        return format_day_month(day, self.language, year=self.many_years)
+
+    @property
+    def many_years(self) -> bool:
+        return self.problem.start.year != self.problem.end.year
 
     def meetings(self, count: int) -> str:
-        return self.say("xp.meeting" if count == 1 else "xp.meetings", count=count)
+        return plural("xp.meetings", count, self.language)
 
     def ranges(self, ranges: Iterable[DateRange]) -> str:
         """``1–31 maj``, ``1 juli–4 augusti``, with the range's name in brackets."""
         items = []
         for each in ranges:
-            first, last = each.start, each.end
-            if (first.year, first.month) == (last.year, last.month):
-                text = f"{first.day}–{self.date(last)}"
-            else:
-                text = f"{self.date(first)}–{self.date(last)}"
+            text = format_date_range(each.start, each.end, self.language, year=self.many_years)
             items.append(f"{text} ({each.name})" if each.name else text)
         return self.listing(items)
 
@@ -739,9 +742,7 @@ class _Words:
         if len(items) > MAX_DATES:
             shown = ", ".join(items[:MAX_DATES])
             return self.say("xp.more", items=shown, count=len(items) - MAX_DATES)
-        if len(items) < 2:
-            return "".join(items)
-        return self.say("xp.and", first=", ".join(items[:-1]), last=items[-1])
+        return format_list(items, self.language)
 
 
 _KIND = {

@@ -47,7 +47,7 @@ from motesplan.solver.planner.model import Expr, PlanModel
 from motesplan.solver.planner.parts import build_meeting, parts
 from motesplan.solver.planner.solve import merge_status, solve
 from motesplan.solver.sat import make_solver, status_of
-from motesplan.text.messages import format_date, phrase
+from motesplan.text import format_date, phrase
 
 __all__ = ["WINDOW_DAYS", "alternatives", "replan"]
 

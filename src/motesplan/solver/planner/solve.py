@@ -21,7 +21,7 @@ from motesplan.solver.planner.explain import explain
 from motesplan.solver.planner.model import OutOfTime, PartResult, Phase, PlanModel
 from motesplan.solver.planner.neighbourhood import Neighbourhoods, improve
 from motesplan.solver.planner.parts import build_meeting, parts
-from motesplan.text.messages import format_date, phrase
+from motesplan.text import format_date, phrase
 
 __all__ = ["parts", "solve"]
 

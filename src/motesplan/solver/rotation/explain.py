@@ -45,7 +45,7 @@ from motesplan.rotation.problem import Role, RotationPlan, RotationProblem
 from motesplan.solver.conflict import shrink
 from motesplan.solver.rotation.model import Expr, RotationModel, RuleKey
 from motesplan.solver.sat import make_solver, status_of
-from motesplan.text.messages import phrase
+from motesplan.text import format_list, phrase
 
 __all__ = [
     "Focus",
@@ -349,9 +349,7 @@ class _Words:
         if len(names) > NAMES_SHOWN:
             shown = ", ".join(names[:NAMES_SHOWN])
             return self.say("rot.x.more", names=shown, count=len(names) - NAMES_SHOWN)
-        if len(names) <= 1:
-            return "".join(names)
-        return ", ".join(names[:-1]) + self.say("rot.x.and") + names[-1]
+        return format_list(names, self.language)
 
     def history_source(self, year: int) -> str:
         """The key of the history entry of ``year``, at its place as given."""

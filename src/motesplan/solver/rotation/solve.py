@@ -11,7 +11,7 @@ from motesplan.solver.options import SolveOptions
 from motesplan.solver.rotation.explain import explain_rotation
 from motesplan.solver.rotation.model import RotationModel
 from motesplan.solver.sat import make_solver, status_of
-from motesplan.text.messages import phrase
+from motesplan.text import phrase
 
 __all__ = ["solve_rotation"]
 
