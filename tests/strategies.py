@@ -236,8 +236,8 @@ def rotation_problems(
         labels: the group labels to draw from for the members.
         groups_by_coin: whether a coin first decides if there are groupings at all
             (otherwise up to two years have one, maybe none).
-        order_options: whether the turn order, deriving it, the succession weight and
-            the language are drawn as well (otherwise the model's defaults).
+        order_options: whether the turn order, deriving it, and the
+            succession weight are drawn as well (otherwise the model's defaults).
     """
     n = draw(st.integers(*members))
     ids = [f"m{i}" for i in range(n)]
@@ -271,12 +271,11 @@ def rotation_problems(
             groups.append(Grouping(year, dict(zip(ids, drawn, strict=True))))
     succession = draw(st.booleans())
     order: list[str] = []
-    derive, weight, language = True, 100, "sv"
+    derive, weight = True, 100
     if order_options:
         derive = draw(st.booleans())
         order = draw(st.permutations(ids)) if not derive or draw(st.booleans()) else []
         weight = draw(st.sampled_from([0, 3, 100]))
-        language = draw(st.sampled_from(["sv", "en"]))
     try:
         return RotationProblem(
             "K",
@@ -291,7 +290,6 @@ def rotation_problems(
             groups=groups,
             succession=succession,
             succession_weight=weight,
-            language=language,
         )
     except ValidationError:
         reject()

@@ -57,7 +57,7 @@ def test_meeting_moved_onto_julafton_is_named(sodertorn: Problem, sodertorn_resu
     rules = {(v.rule, v.meetings) for v in report.violations}
     assert ("unavailable", (first.id,)) in rules
     assert ("weekday", (first.id,)) in rules  # julafton 2024 is a Tuesday, LG meets on Fridays
-    messages = " ".join(v.message for v in report.violations)
+    messages = " ".join(v.render("sv") for v in report.violations)
     assert "Julafton" in messages
     assert not report.ok
 
@@ -95,7 +95,7 @@ def test_hard_link_broken_is_a_violation(sodertorn: Problem, sodertorn_result: R
     )
     report = check(hard, attrs.evolve(plan, meetings=kept))
     assert any(v.rule == "link" and v.meetings == (committee.id,) for v in report.violations)
-    assert any("Ledningsgruppen 20–27 dagar före" in v.message for v in report.violations)
+    assert any("Ledningsgruppen 20–27 dagar före" in v.render("sv") for v in report.violations)
 
 
 def _one_series(**series_changes: object) -> Problem:
@@ -122,7 +122,7 @@ def _plan(*meetings: Meeting) -> Plan:
 def test_half_day_blocks_afternoon_but_not_morning() -> None:
     afternoon = check(_one_series(), _plan(_meeting("2024-03-28")))
     assert [v.rule for v in afternoon.violations] == ["unavailable"]
-    assert "Skärtorsdagen" in afternoon.violations[0].message
+    assert "Skärtorsdagen" in afternoon.violations[0].render("sv")
     morning = check(
         _one_series(start="09:00", end="11:30"), _plan(_meeting("2024-03-28", "09:00", "11:30"))
     )
@@ -198,8 +198,22 @@ def test_soft_unavailable_time_costs_points() -> None:
 
 
 def test_messages_in_english() -> None:
-    report = check(_one_series(), _plan(_meeting("2024-03-08")), language="en")
-    assert report.violations[0].message == "m-1 is on a Friday, but Möte meets on Thursday"
+    report = check(_one_series(), _plan(_meeting("2024-03-08")))
+    assert report.violations[0].render("en") == "m-1 is on a Friday, but Möte meets on Thursday"
+
+
+def test_one_check_renders_its_violations_in_swedish_and_in_english() -> None:
+    # the model holds no language: one CheckResult is printed in either, without checking again
+    report = check(_one_series(), _plan(_meeting("2024-03-08"), _meeting("2024-03-28")))
+    assert [v.rule for v in report.violations] == ["weekday", "unavailable"]
+    weekday, holiday = report.violations
+    assert weekday.render("sv") == "m-1 är en fredag, men Möte möts på torsdag"
+    assert weekday.render("en") == "m-1 is on a Friday, but Möte meets on Thursday"
+    assert weekday.message.render("en") == weekday.render("en")
+    assert "Skärtorsdagen" in holiday.render("sv")
+    assert "Maundy Thursday" in holiday.render("en")
+    # and rendering changes nothing: the same result still reads in Swedish
+    assert weekday.render("sv") == "m-1 är en fredag, men Möte möts på torsdag"
 
 
 def test_pinned_place_and_form_are_checked() -> None:
@@ -210,7 +224,7 @@ def test_pinned_place_and_form_are_checked() -> None:
     moved = _meeting("2024-03-14", location="Hus A", form="online")
     report = check(problem, _plan(moved))
     assert [v.rule for v in report.violations] == ["pin"]
-    assert "'Hus A' ≠ 'Folkes'" in report.violations[0].message
+    assert "'Hus A' ≠ 'Folkes'" in report.violations[0].render("sv")
 
 
 def test_multi_day_meeting_must_end_inside_its_window() -> None:

@@ -37,6 +37,7 @@ from motesplan.planner.checker import (
 from motesplan.planner.freedays import FreeDays
 from motesplan.planner.objective import spread_cost
 from motesplan.reports.costs import cost_details_json, format_costs
+from motesplan.text import render
 
 LG_PLACES = (
     "Huddinge kommunhus",
@@ -191,7 +192,9 @@ def test_every_deviation_in_swedish() -> None:
 def test_every_deviation_in_english() -> None:
     problem, plan = _problem(), _deviating_plan()
     assert format_costs(problem, plan, language="en") == ENGLISH
-    assert format_costs(problem, plan, check(problem, plan, language="en"), "en") == ENGLISH
+    result = check(problem, plan)
+    assert format_costs(problem, plan, result, "en") == ENGLISH
+    assert format_costs(problem, plan, result, "sv") == SWEDISH  # the same check, in Swedish
 
 
 def test_the_lines_add_up_to_the_objective() -> None:
@@ -222,7 +225,8 @@ def test_the_details_say_what_each_cost_is_about() -> None:
     )
     busy = by_kind[UnavailableDetail]
     assert isinstance(busy, UnavailableDetail)
-    assert [(b.reason, b.weight) for b in busy.blocks] == [("Sportlov v. 7", 50)]
+    assert [(render(b.reason, "sv"), b.weight) for b in busy.blocks] == [("Sportlov v. 7", 50)]
+    assert [render(b.reason, "en") for b in busy.blocks] == ["Sportlov week 7"]
     count = by_kind[CountDetail]
     assert isinstance(count, CountDetail)
     assert (count.actual, count.preferred, count.minimum, count.maximum) == (2, 3, 2, 3)

@@ -107,13 +107,16 @@ def assert_explained(
     explanation = result.explanation
     assert explanation is not None
     assert result.reason == explanation.summary
+    assert result.reason is not None
+    assert result.reason.render("sv") == explanation.summary.render("sv")
     assert explanation.minimal
     assert explanation.rules
     assert len({r.source for r in explanation.rules}) == len(explanation.rules)
     for rule in explanation.rules:
-        assert rule.text
+        text = rule.text.render("sv")
+        assert text
         relaxed = solve(relax(problem, [rule.source]), OPTIONS)
-        assert relaxed.status.has_plan, f"still no plan without {rule.source}: {rule.text}"
+        assert relaxed.status.has_plan, f"still no plan without {rule.source}: {text}"
     return result, explanation
 
 
@@ -151,11 +154,11 @@ def test_too_many_meetings_for_the_free_days() -> None:
     result, explanation = assert_explained(problem)
     assert kinds(explanation) == {"series[0].count": "count", "unavailable[1]": "unavailable"}
     count, closed = explanation.rules
-    assert count.text == (
+    assert count.text.render("sv") == (
         "Ledningsgruppen (fredagar) ska ha 5 möten (bara 4 av periodens 26 möjliga dagar är lediga)"
     )
-    assert closed.text.startswith("2 februari, 9 februari, 16 februari")
-    assert closed.text.endswith("är otillgängliga (Stängt 1 februari–30 juni)")
+    assert closed.text.render("sv").startswith("2 februari, 9 februari, 16 februari")
+    assert closed.text.render("sv").endswith("är otillgängliga (Stängt 1 februari–30 juni)")
     assert result.plan is None
 
 
@@ -164,7 +167,7 @@ def test_a_link_window_no_pair_of_weekdays_can_meet() -> None:
     problem = friday_thursday(links=(Link("lg", "sk", 21, 25),))
     _, explanation = assert_explained(problem)
     assert kinds(explanation) == {"series[1].count": "count", "links[0]": "link"}
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Samarbetskommittén (torsdagar) ska ha 4 möten, men varje möte i Samarbetskommittén"
         " ska ligga 21–25 dagar efter ett möte i Ledningsgruppen (fredagar)"
         " (från en fredag till en torsdag är det 6, 13, 20, 27, … dagar)"
@@ -185,7 +188,7 @@ def test_two_pins_of_one_body_overlap() -> None:
     )
     _, explanation = assert_explained(problem)
     assert kinds(explanation) == {"pins[0]": "pin", "pins[2]": "pin", "bodies[0]": "overlap"}
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Styrelsemöte (måndagar) har ett fastlagt möte 15 januari, Arbetsmöte (måndagar)"
         " har ett fastlagt möte 15 januari, men möten i Styrelsen får inte överlappa i tid"
     )
@@ -203,7 +206,7 @@ def test_a_pin_breaks_the_least_gap_to_another_pin() -> None:
         "pins[2]": "pin",
         "series[0].min_gap_days": "min_gap",
     }
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Ledningsgruppen (fredagar) har fastlagda möten 1 mars och 15 mars,"
         " men Ledningsgruppen ska ha minst 21 dagar mellan två möten"
     )
@@ -241,7 +244,7 @@ def test_no_friday_in_may_is_free() -> None:
         "bodies[0]": "overlap",
         "unavailable[1]": "unavailable",
     }
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Ledningsgruppen (fredagar) ska ha 1 möte, Extramöte (fredagar) har fastlagda möten"
         " 3 maj, 17 maj, 24 maj och 31 maj, Ledningsgruppen får bara mötas under 1–31 maj (maj),"
         " möten i Ledningsgruppen får inte överlappa i tid, men 10 maj (Klämdag) är otillgänglig"
@@ -273,7 +276,7 @@ def test_many_committee_meetings_need_more_management_meetings() -> None:
         "series[1].min_gap_days": "min_gap",
         "series[0].count": "count",
     }
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Samarbetskommittén (torsdagar) ska ha 4 möten, varje möte i Samarbetskommittén ska"
         " ligga 20–27 dagar efter ett möte i Ledningsgruppen (fredagar), Samarbetskommittén"
         " ska ha minst 28 dagar mellan två möten, men Ledningsgruppen får ha högst 3 möten"
@@ -284,27 +287,27 @@ def test_a_pin_on_a_holiday() -> None:
     problem = friday_thursday(pins=(Pin("sk", "2024-05-09"),))
     _, explanation = assert_explained(problem)
     assert kinds(explanation) == {"pins[0]": "pin", "unavailable[0]": "unavailable"}
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Samarbetskommittén (torsdagar) har ett fastlagt möte 9 maj,"
         " men 9 maj (Kristi himmelsfärdsdag) är otillgänglig"
     )
 
 
 def test_english() -> None:
-    problem = friday_thursday(links=(Link("lg", "sk", 21, 25),), language="en")
+    problem = friday_thursday(links=(Link("lg", "sk", 21, 25),))
     _, explanation = assert_explained(problem)
-    assert explanation.summary == (
+    assert explanation.summary.render("en") == (
         "Samarbetskommittén (Thursdays) must have 4 meetings, but every meeting of"
         " Samarbetskommittén must be 21–25 days after a meeting of Ledningsgruppen (Fridays)"
         " (from a Friday to a Thursday it is 6, 13, 20, 27, … days)"
     )
-    assert [rule.text for rule in explanation.rules] == [
+    assert [rule.text.render("en") for rule in explanation.rules] == [
         "Samarbetskommittén (Thursdays) must have 4 meetings",
         "every meeting of Samarbetskommittén (Thursdays) must be 21–25 days after a meeting of"
         " Ledningsgruppen (Fridays) (from a Friday to a Thursday it is 6, 13, 20, 27, … days)",
     ]
     assert format_explanation(explanation, "en", "year.toml").splitlines() == [
-        explanation.summary + ".",
+        explanation.summary.render("en") + ".",
         "Rules that cannot all hold together:",
         "  - Samarbetskommittén (Thursdays) must have 4 meetings [year.toml: series[1].count]",
         "  - Every meeting of Samarbetskommittén (Thursdays) must be 21–25 days after a meeting"
@@ -314,12 +317,55 @@ def test_english() -> None:
     ]
 
 
+def test_one_explanation_renders_in_every_language_without_solving_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The language is chosen when the explanation is printed, not when it is found.
+    explanation = explain(friday_thursday(pins=(Pin("sk", "2024-05-09"),)))
+    assert explanation is not None
+
+    def no_more_solving(*args: object, **kwargs: object) -> None:
+        raise AssertionError("rendering an explanation must not solve again")
+
+    monkeypatch.setattr(planner_explain.GuardedModel, "test", no_more_solving)
+    rules = {
+        language: [rule.text.render(language) for rule in explanation.rules]
+        for language in ("sv", "en", "de")
+    }
+    assert rules == {
+        "sv": [
+            "Samarbetskommittén (torsdagar) har ett fastlagt möte 9 maj",
+            "9 maj (Kristi himmelsfärdsdag) är otillgänglig",
+        ],
+        "en": [
+            "Samarbetskommittén (Thursdays) has a meeting pinned to 9 May",
+            "9 May (Ascension Day) is unavailable",
+        ],
+        "de": [
+            "Samarbetskommittén (donnerstags) hat eine fest terminierte Sitzung am 9. Mai",
+            "9. Mai (Kristi himmelsfärdsdag) ist gesperrt",
+        ],
+    }
+    assert explanation.summary.render("sv") == ", men ".join(rules["sv"])
+    assert explanation.summary.render("en") == ", but ".join(rules["en"])
+    assert explanation.summary.render("de") == ", aber ".join(rules["de"])
+    sources = ["pins[0]", "unavailable[0]"]
+    for language in ("sv", "en", "de"):
+        lines = format_explanation(explanation, language, "year.toml").splitlines()
+        assert [line.rsplit("[year.toml: ", 1)[1] for line in lines[2:4]] == [
+            f"{source}]" for source in sources
+        ]
+    assert [rule.source for rule in explanation.rules] == sources
+
+
 def test_explanation_in_json() -> None:
     problem = friday_thursday(links=(Link("lg", "sk", 21, 25),))
     result = solve(problem, OPTIONS)
     data = json.loads(result_to_json(result, problem))
     assert data["status"] == "infeasible"
-    assert data["reason"] == result.reason
+    assert result.reason is not None
+    assert data["reason"] == result.reason.render("sv")
+    assert data["reason"].startswith("Samarbetskommittén (torsdagar) ska ha 4 möten, men")
     assert data["explanation"]["minimal"] is True
     assert [(r["kind"], r["source"]) for r in data["explanation"]["rules"]] == [
         ("count", "series[1].count"),
@@ -390,7 +436,10 @@ def test_example_with_a_hard_link_no_weekdays_meet() -> None:
     config = config_from_text(text, path="sodertorn-2024.toml")
     _, explanation = assert_explained(config.problem)
     assert kinds(explanation) == {"series[1].count": "count", "links[0]": "link"}
-    assert explanation.rules[0].text == "Samarbetskommittén (torsdagar) ska ha minst 7 möten"
+    assert (
+        explanation.rules[0].text.render("sv")
+        == "Samarbetskommittén (torsdagar) ska ha minst 7 möten"
+    )
 
 
 def test_school_breaks_as_one_table_have_one_key() -> None:
@@ -463,7 +512,7 @@ def test_sources_are_key_paths() -> None:
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_format_without_config_path(language: str) -> None:
-    explanation = explain(friday_thursday(pins=(Pin("sk", "2024-05-09"),)), language=language)
+    explanation = explain(friday_thursday(pins=(Pin("sk", "2024-05-09"),)))
     assert explanation is not None
     lines = format_explanation(explanation, language).splitlines()
     assert lines[2].endswith("[pins[0]]")
@@ -507,5 +556,6 @@ def test_meetings_of_one_series_never_overlap_by_its_definition() -> None:
     _, explanation = assert_explained(problem)
     assert kinds(explanation) == {"series[0].count": "count"}
     assert (
-        explanation.summary == "Internat (måndagar och tisdagar) ska ha 5 möten kan inte uppfyllas"
+        explanation.summary.render("sv")
+        == "Internat (måndagar och tisdagar) ska ha 5 möten kan inte uppfyllas"
     )

@@ -28,6 +28,7 @@ from motesplan import (
     read_calendar,
     solve,
 )
+from motesplan.text import render
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 UTC = dt.UTC
@@ -322,7 +323,7 @@ def council() -> bytes:
 def test_busy_calendar_blocks_each_event_at_its_time() -> None:
     busy = BusyCalendar.from_bytes(council(), "Salem KF")
     assert busy.label == "Salem KF"
-    blocks = list(busy.blocks(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "sv"))
+    blocks = list(busy.blocks(dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
     days = [(b.date, b.start, b.end) for b in blocks]
     evening = (dt.time(18), dt.time(21))
     thursdays = [dt.date(2024, 1, 11), dt.date(2024, 1, 18), dt.date(2024, 2, 1)]
@@ -348,15 +349,18 @@ def test_busy_calendar_blocks_each_event_at_its_time() -> None:
     )
     moved = next(b for b in blocks if b.date == dt.date(2024, 2, 9))
     assert moved.reason == "Salem KF: Kommunfullmäktige (flyttat)"
-    # the same in every language, and only inside the period asked for
-    assert list(busy.blocks(dt.date(2024, 1, 1), dt.date(2024, 1, 31), "en")) == blocks[:2]
+    # the events' own text, the same in every language
+    assert {render(b.reason, "en") for b in blocks} == {render(b.reason, "sv") for b in blocks}
+    assert render(moved.reason, "en") == "Salem KF: Kommunfullmäktige (flyttat)"
+    # and only inside the period asked for
+    assert list(busy.blocks(dt.date(2024, 1, 1), dt.date(2024, 1, 31))) == blocks[:2]
 
 
 def test_an_event_over_midnight_blocks_two_days() -> None:
     late = event("late", "Valvaka", local(2024, 9, 8, 20), local(2024, 9, 9, 2))
     blocks = list(
         BusyCalendar.from_bytes(calendar(late), "Val").blocks(
-            dt.date(2024, 9, 1), dt.date(2024, 9, 30), "sv"
+            dt.date(2024, 9, 1), dt.date(2024, 9, 30)
         )
     )
     assert [(b.date, b.start, b.end) for b in blocks] == [
@@ -426,10 +430,8 @@ def test_busy_calendar_from_a_file(tmp_path: Path) -> None:
     busy = BusyCalendar(path, series=("e",))
     assert busy.label == "salem-kf"
     assert busy.path == str(path)
-    blocks = list(busy.blocks(dt.date(2024, 1, 1), dt.date(2024, 1, 31), "sv"))
+    blocks = list(busy.blocks(dt.date(2024, 1, 1), dt.date(2024, 1, 31)))
     assert [b.series for b in blocks] == [("e",), ("e",)]
     assert busy == BusyCalendar(str(path), series=("e",))
     text = BusyCalendar.from_text(council().decode("utf-8"), "KF")
-    assert {b.source for b in text.blocks(dt.date(2024, 1, 1), dt.date(2024, 1, 31), "sv")} == {
-        "KF"
-    }
+    assert {b.source for b in text.blocks(dt.date(2024, 1, 1), dt.date(2024, 1, 31))} == {"KF"}

@@ -540,16 +540,7 @@ def test_a_two_day_series_needs_room_for_its_second_day() -> None:
 
 
 # ---------------------------------------------------------------------------
-# Language, time zone, holidays and school breaks
-
-
-@pytest.mark.parametrize("language", ["fr", "SV", "", "svenska"])
-def test_unknown_language(language: str) -> None:
-    with pytest.raises(
-        ValidationError,
-        match=re.escape(f"unknown language {language!r}; expected one of sv, en, nb"),
-    ):
-        make_problem(language=language)
+# Time zone, holidays and school breaks
 
 
 @pytest.mark.parametrize("zone", ["Europe/Nowhere", "Stockholm", "", "../etc/passwd"])
@@ -561,9 +552,9 @@ def test_unknown_time_zone(zone: str) -> None:
         make_problem(timezone=zone)
 
 
-def test_known_language_and_time_zone() -> None:
-    problem = make_problem(language="en", timezone="Europe/Oslo")
-    assert (problem.language, problem.timezone) == ("en", "Europe/Oslo")
+def test_known_time_zone() -> None:
+    problem = make_problem(timezone="Europe/Oslo")
+    assert problem.timezone == "Europe/Oslo"
 
 
 def test_unknown_holiday_country() -> None:
@@ -755,17 +746,17 @@ def test_records_are_frozen(record: object, name: str, value: object) -> None:
 def test_problem_is_frozen_and_evolve_validates_again() -> None:
     problem = make_problem()
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        problem.language = "en"  # type: ignore[misc]
-    assert problem.evolve(language="en").language == "en"
-    assert problem.language == "sv"
-    with pytest.raises(ValidationError, match="unknown language 'fr'"):
-        problem.evolve(language="fr")
+        problem.timezone = "Europe/Oslo"  # type: ignore[misc]
+    assert problem.evolve(timezone="Europe/Oslo").timezone == "Europe/Oslo"
+    assert problem.timezone == "Europe/Stockholm"
+    with pytest.raises(ValidationError, match="unknown time zone 'Europe/Nowhere'"):
+        problem.evolve(timezone="Europe/Nowhere")
 
 
 def test_defaults() -> None:
     problem = make_problem()
     assert problem.timezone == "Europe/Stockholm"
-    assert problem.language == "sv"
+    assert not hasattr(problem, "language")  # text is rendered in a language when printed
     assert problem.weights.count == 200
     assert (problem.links, problem.pins, problem.unavailable, problem.members) == ((), (), (), ())
     assert Body("lg").name == "lg"

@@ -42,6 +42,7 @@ from motesplan.solver.rotation.explain import (
     rule_keys,
 )
 from motesplan.solver.rotation.model import RuleKey
+from motesplan.text import Joined
 from tests.strategies import rotation_problems
 from tests.test_rotation import HISTORY, MEMBERS, NAMES
 
@@ -76,6 +77,12 @@ def explained(problem: RotationProblem) -> tuple[RotationResult, Explanation]:
     return result, result.explanation
 
 
+def reason(result: RotationResult, language: str = "sv") -> str:
+    """The one-line reason of a result without a rotation, in ``language``."""
+    assert result.reason is not None
+    return result.reason.render(language)
+
+
 def sources(explanation: Explanation) -> list[tuple[str, str]]:
     return [(rule.kind, rule.source) for rule in explanation.rules]
 
@@ -83,7 +90,7 @@ def sources(explanation: Explanation) -> list[tuple[str, str]]:
 def feasible(problem: RotationProblem) -> None:
     """The problem has a rotation, which the independent checker accepts."""
     result = solve_rotation(problem, SolveOptions(time_limit=10))
-    assert result.plan is not None, result.reason
+    assert result.plan is not None, result.reason and result.reason.render("sv")
     assert result.explanation is None
     assert check_rotation(problem, result.plan).ok
 
@@ -180,14 +187,14 @@ def test_an_agreement_against_succession_from_the_history() -> None:
         ("agreement", "rotation.agreements[0]"),
         ("succession", "rotation.history[3]"),
     ]
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Haninge och Salem skulle båda behöva vara ordförande 2024: "
         "Haninge ska vara ordförande 2024 enligt överenskommelse; "
         "Salem var vice ordförande 2023 och blir därför ordförande 2024."
     )
     # the one-line reason is kept as it was
     assert (
-        result.reason
+        reason(result)
         == "reglerna för ordförandeskapet i Samarbetskommittén kan inte uppfyllas samtidigt"
     )
     assert_each_removal_solves(problem, explanation)
@@ -206,7 +213,7 @@ def test_an_agreement_against_succession_inside_the_plan() -> None:
         ("exclusion", "rotation.exclusions[0]"),
         ("succession", "rotation.succession"),
     ]
-    assert explanation.summary.startswith("Ingen kan vara vice ordförande 2026: ")
+    assert explanation.summary.render("sv").startswith("Ingen kan vara vice ordförande 2026: ")
     assert_each_removal_solves(problem, explanation)
     conflict = find_conflict(problem, 10)
     assert conflict is not None
@@ -218,7 +225,7 @@ def test_swedish_and_english_text() -> None:
     exclusion = Exclusion("nykvarn", 2026, "vice_chair", reason="byter organisation")
     swedish = sodertorn(agreements=[Agreement("nykvarn", 2027)], exclusions=[exclusion])
     _, explanation = explained(swedish)
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Ingen kan vara vice ordförande 2026: "
         "Nykvarn ska vara ordförande 2027 enligt överenskommelse; "
         "Nykvarn kan inte vara vice ordförande 2026 (byter organisation); "
@@ -237,15 +244,16 @@ def test_swedish_and_english_text() -> None:
         "[sodertorn-2024.toml: rotation.succession]\n"
         "Tas någon av dem bort eller ändras, går just den här konflikten att lösa.\n"
     )
-    _, english = explained(attrs.evolve(swedish, language="en"))
-    assert english.summary == (
+    # the same explanation, printed in English: no solving again
+    english = explanation
+    assert english.summary.render("en") == (
         "Nobody can be vice-chair in 2026: "
         "Nykvarn is agreed to be chair in 2027; "
         "Nykvarn cannot be vice-chair in 2026 (byter organisation); "
         "the vice-chair of 2026 chairs in 2027."
     )
     assert format_explanation(english, "en") == (
-        f"{english.summary}\n"
+        f"{english.summary.render('en')}\n"
         "Rules that cannot all hold together:\n"
         "  - Nykvarn is agreed to be chair in 2027 [rotation.agreements[0]]\n"
         "  - Nykvarn cannot be vice-chair in 2026 (byter organisation) "
@@ -257,9 +265,13 @@ def test_swedish_and_english_text() -> None:
 
 def test_a_rule_kept_for_lack_of_time_is_said() -> None:
     explanation = Explanation(
-        (ConflictRule("fairness", "rotation", "a får inte vara ordförande två gånger"),),
+        (
+            ConflictRule(
+                "fairness", "rotation", Joined("", ["a får inte vara ordförande två gånger"])
+            ),
+        ),
         False,
-        "Reglerna kan inte uppfyllas samtidigt.",
+        Joined("", ["Reglerna kan inte uppfyllas samtidigt."]),
     )
     text = format_explanation(explanation, "sv")
     assert text.splitlines()[-1].startswith("Tiden räckte inte")
@@ -274,9 +286,10 @@ def test_exclusions_leave_nobody_as_vice_chair() -> None:
     result, explanation = explained(problem)
     assert sources(explanation) == [("exclusion", f"rotation.exclusions[{k}]") for k in range(8)]
     assert (
-        explanation.summary == "Ingen kan vara vice ordförande 2027: alla kommuner är förhindrade."
+        explanation.summary.render("sv")
+        == "Ingen kan vara vice ordförande 2027: alla kommuner är förhindrade."
     )
-    assert result.reason == "ingen kan vara vice ordförande 2027: alla är förhindrade"
+    assert reason(result) == "ingen kan vara vice ordförande 2027: alla är förhindrade"
     assert_each_removal_solves(problem, explanation)
 
 
@@ -297,8 +310,8 @@ def test_exclusions_and_the_history_leave_nobody_as_chair() -> None:
         ("fairness", "rotation.history[0]"),
         ("fairness", "rotation"),
     ]
-    assert explanation.summary == "Ingen kan vara ordförande 2025."
-    assert [rule.text for rule in explanation.rules] == [
+    assert explanation.summary.render("sv") == "Ingen kan vara ordförande 2025."
+    assert [rule.text.render("sv") for rule in explanation.rules] == [
         "c kan inte vara ordförande 2025",
         "b var vice ordförande 2023 och blir därför ordförande 2024",
         "a var ordförande 2023 och får inte bli det igen förrän b och c har varit det",
@@ -322,12 +335,12 @@ def test_two_agreements_for_one_seat() -> None:
         ("agreement", "rotation.agreements[0]"),
         ("agreement", "rotation.agreements[1]"),
     ]
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Haninge och Nykvarn skulle båda behöva vara ordförande 2025: "
         "Nykvarn ska vara ordförande 2025 enligt överenskommelse; "
         "Haninge ska vara ordförande 2025 enligt överenskommelse."
     )
-    assert result.reason == "2025 är både Haninge, Nykvarn överenskomna som ordförande"
+    assert reason(result) == "2025 är både Haninge, Nykvarn överenskomna som ordförande"
     assert_each_removal_solves(problem, explanation)
 
 
@@ -337,7 +350,7 @@ def test_one_member_agreed_for_both_seats() -> None:
     )
     _, explanation = explained(problem)
     assert [rule.kind for rule in explanation.rules] == ["agreement", "agreement"]
-    assert explanation.summary.startswith(
+    assert explanation.summary.render("sv").startswith(
         "Nykvarn skulle behöva vara både ordförande och vice ordförande 2026: "
     )
     assert_each_removal_solves(problem, explanation)
@@ -352,7 +365,7 @@ def test_an_agreement_on_an_excluded_member() -> None:
         ("agreement", "rotation.agreements[0]"),
         ("exclusion", "rotation.exclusions[0]"),
     ]
-    assert explanation.summary.startswith(
+    assert explanation.summary.render("sv").startswith(
         "Överenskommelsen att Nykvarn är ordförande 2026 kan inte hållas: "
     )
     assert_each_removal_solves(problem, explanation)
@@ -367,11 +380,11 @@ def test_an_agreement_against_fairness_over_the_history() -> None:
         ("agreement", "rotation.agreements[0]"),
         ("fairness", "rotation.history[1]"),
     ]
-    assert explanation.rules[1].text == (
+    assert explanation.rules[1].text.render("sv") == (
         "Huddinge var ordförande 2020 och får inte bli det igen förrän Haninge, Nykvarn, "
         "Nynäshamn, Salem och Tyresö har varit det"
     )
-    assert explanation.summary.startswith(
+    assert explanation.summary.render("sv").startswith(
         "Överenskommelsen att Huddinge är ordförande 2026 kan inte hållas: "
     )
     assert_each_removal_solves(problem, explanation)
@@ -386,7 +399,7 @@ def test_a_member_agreed_to_chair_twice() -> None:
         ("fairness", "rotation"),
     ]
     assert "Haninge får inte vara ordförande två gånger under 2024–2027" in (
-        explanation.rules[2].text
+        explanation.rules[2].text.render("sv")
     )
     feasible(without(problem, explanation.rules[0]))
     feasible(without(problem, explanation.rules[1]))
@@ -403,7 +416,7 @@ def test_groups_leave_no_pair() -> None:
     problem = small("abc", 2024, 2025, groups=[Grouping(2025, {"a": "x", "b": "x", "c": "x"})])
     _, explanation = explained(problem)
     assert sources(explanation) == [("groups", "rotation.groups[0]")]
-    assert explanation.rules[0].text == (
+    assert explanation.rules[0].text.render("sv") == (
         "2025 ska ordförande och vice ordförande komma från olika grupper (x: a, b och c)"
     )
     assert_each_removal_solves(problem, explanation)
@@ -420,15 +433,14 @@ def test_groups_with_an_exclusion() -> None:
             Grouping(2025, {"a": "S", "b": "S", "c": "S", "d": "M"}),
         ],
         exclusions=[Exclusion("d", 2025, reason="val")],
-        language="en",
     )
     _, explanation = explained(problem)
     assert sources(explanation) == [
         ("exclusion", "rotation.exclusions[0]"),
         ("groups", "rotation.groups[1]"),
     ]
-    assert explanation.rules[0].text == "d cannot be chair or vice-chair in 2025 (val)"
-    assert explanation.rules[1].text == (
+    assert explanation.rules[0].text.render("en") == "d cannot be chair or vice-chair in 2025 (val)"
+    assert explanation.rules[1].text.render("en") == (
         "in 2025 the chair and the vice-chair come from different groups (M: d; S: a, b and c)"
     )
     assert_each_removal_solves(problem, explanation)
@@ -453,7 +465,7 @@ def test_the_history_makes_fairness_impossible_with_an_exclusion() -> None:
         ("fairness", "rotation.history[1]"),
         ("fairness", "rotation.history[2]"),
     ]
-    assert explanation.summary == (
+    assert explanation.summary.render("sv") == (
         "Ingen kan vara ordförande 2024: a kan inte vara ordförande 2024 (omorganisation); "
         "b var ordförande 2022 och får inte bli det igen förrän a har varit det; "
         "c var ordförande 2023 och får inte bli det igen förrän a och b har varit det."
@@ -653,4 +665,5 @@ def test_every_conflict_is_minimal_and_checked(problem: RotationProblem) -> None
     assert_minimal_conflict(problem, conflict)
     for rule in result.explanation.rules:
         assert rule.source.startswith("rotation")
-        assert rule.text
+        assert rule.text.render("sv")
+        assert rule.text.render("en")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+from attrs import frozen
 
 from motesplan import (
     Body,
@@ -215,19 +216,34 @@ def test_report_total_cost(swedish_report: str, sodertorn_result: Result) -> Non
     assert swedish_report.rstrip().endswith(f"Kostnad (mjuka regler): {total}")
 
 
-def test_report_language_follows_the_problem(sodertorn: Problem, sodertorn_result: Result) -> None:
-    english_problem = sodertorn.evolve(language="en")
-    assert format_result(english_problem, sodertorn_result) == format_result(
-        sodertorn, sodertorn_result, "en"
-    )
+def test_report_language_is_swedish_by_default(
+    sodertorn: Problem, sodertorn_result: Result
+) -> None:
+    swedish = format_result(sodertorn, sodertorn_result)
+    assert swedish == format_result(sodertorn, sodertorn_result, "sv")
+    assert swedish != format_result(sodertorn, sodertorn_result, "en")
+
+
+@frozen
+class _Reason:
+    """A reason with a fixed text per language, as a catalogue message renders."""
+
+    swedish: str
+    english: str
+
+    def render(self, language: str) -> str:
+        return {"sv": self.swedish, "en": self.english}[language]
 
 
 def test_report_without_a_plan(sodertorn: Problem) -> None:
-    result = Result(Status.INFEASIBLE, reason="series 'lg' cannot have 10 meetings")
+    reason = _Reason("serien 'lg' kan inte ha 10 möten", "series 'lg' cannot have 10 meetings")
+    result = Result(Status.INFEASIBLE, reason=reason)
     assert format_result(sodertorn, result) == (
-        "Status: ingen plan möjlig\nseries 'lg' cannot have 10 meetings\n"
+        "Status: ingen plan möjlig\nserien 'lg' kan inte ha 10 möten\n"
     )
-    assert format_result(sodertorn, result, "en").startswith("Status: no plan exists\n")
+    assert format_result(sodertorn, result, "en") == (
+        "Status: no plan exists\nseries 'lg' cannot have 10 meetings\n"
+    )
 
 
 def test_report_cancelled_and_online_meetings() -> None:

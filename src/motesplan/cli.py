@@ -23,8 +23,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-import attrs
-
 from motesplan._files import write_atomic
 from motesplan._version import __version__
 from motesplan.config import Config, load_config
@@ -53,6 +51,7 @@ from motesplan.text import (
     format_time_range,
     message,
     phrase,
+    render,
 )
 
 if TYPE_CHECKING:
@@ -332,7 +331,7 @@ def _load(path: Path) -> Config:
     if path.is_dir():
         raise UsageError(message("cli.err.config_is_directory", path=path))
     config = load_config(path)
-    _CONFIG_LANGUAGE.set(config.problem.language)
+    _CONFIG_LANGUAGE.set(config.language)
     return config
 
 
@@ -365,8 +364,8 @@ def _plan(args: argparse.Namespace) -> int:
     for output in (args.json, args.ics, args.markdown):
         _check_output(output)
     config = _load(args.config)
-    language = _language(args, config.problem.language)
-    problem = config.problem.evolve(language=language)  # reasons in the language asked for
+    language = _language(args, config.language)
+    problem = config.problem
     from motesplan.solver import solve  # noqa: PLC0415 (a broken file is told without it)
 
     found: list[Result] = []
@@ -382,7 +381,7 @@ def _plan(args: argparse.Namespace) -> int:
     if not _checker_agrees(problem, result.plan, language):
         return FAILED
     outputs: list[tuple[Path | None, str | bytes]] = [
-        (args.json, result_to_json(result, problem) if args.json else ""),
+        (args.json, result_to_json(result, problem, language=language) if args.json else ""),
         (args.ics, publish_calendar(problem, result.plan, language=language) if args.ics else b""),
         (args.markdown, f"# {problem.name}\n\n```text\n{text}```\n" if args.markdown else ""),
     ]
@@ -398,11 +397,10 @@ def _rotation(args: argparse.Namespace) -> int:
     config = _load(args.config)
     rotation = config.rotation
     if rotation is None:
-        language = _language(args, config.problem.language)
+        language = _language(args, config.language)
         print(phrase("cli.no_rotation", language, path=config.path), file=sys.stderr)
         return FAILED
-    language = _language(args, rotation.language)
-    rotation = attrs.evolve(rotation, language=language)  # the rules' texts follow --lang
+    language = _language(args, config.language)
     found: list[RotationResult] = []
     _solving(args, lambda options: found.append(solve_rotation(rotation, options)))
     result = found[0]
@@ -414,18 +412,18 @@ def _rotation(args: argparse.Namespace) -> int:
         print(phrase("plan.status", language, status=status))
         if result.explanation is not None:
             print(format_explanation(result.explanation, language, config.path), end="")
-        else:
-            print(result.reason)
+        elif result.reason is not None:
+            print(result.reason.render(language))
         return FAILED
     print(format_rotation_table(rotation, result.plan, language), end="")
-    report = check_rotation(rotation, result.plan, language=language)
+    report = check_rotation(rotation, result.plan)
     if not report.ok:
         print(phrase("cli.checker", language))
         for broken in report.violations:
-            print(f"  [{broken.rule}] {broken.message}")
+            print(f"  [{broken.rule}] {broken.render(language)}")
         return FAILED
     for deviation in report.deviations:
-        print(f"  {deviation.cause}")
+        print(f"  {deviation.cause.render(language)}")
     print(f"\n{phrase('plan.status', language, status=status)}")
     outputs: list[tuple[Path | None, str | bytes]] = [
         (args.json, rotation_to_json(rotation, result.plan, language) if args.json else ""),
@@ -438,17 +436,18 @@ def _rotation(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     config = _load(args.config)
     problem = config.problem
-    language = _language(args, problem.language)
+    language = _language(args, config.language)
     plan = _read_plan(args.plan, problem)
-    report = check(problem, plan, language=language)
+    report = check(problem, plan)
     if report.ok:
         print(phrase("cli.ok", language))
     else:
         print(phrase("cli.violations", language, count=len(report.violations)))
         for violation in report.violations:
-            unnamed = [m for m in violation.meetings if m not in violation.message]
+            text = violation.render(language)
+            unnamed = [m for m in violation.meetings if m not in text]
             meetings = f" ({', '.join(unnamed)})" if unnamed else ""
-            print(f"  [{violation.rule}] {violation.message}{meetings}")
+            print(f"  [{violation.rule}] {text}{meetings}")
     print()
     print(format_costs(problem, plan, report, language, total=False), end="")
     print(phrase("cli.total", language, points=report.objective))
@@ -458,8 +457,8 @@ def _check(args: argparse.Namespace) -> int:
 def _days(args: argparse.Namespace) -> int:
     config = _load(args.config)
     problem = config.problem
-    language = _language(args, problem.language)
-    blocks = FreeDays(problem, language).blocks
+    language = _language(args, config.language)
+    blocks = FreeDays(problem).blocks
     print(
         phrase(
             "cli.days_title",
@@ -489,7 +488,8 @@ def _days(args: argparse.Namespace) -> int:
             if block.hard
             else phrase("cli.soft", language, points=block.weight)
         )
-        print(f"{format_date(block.date, language)}  {when}  {block.reason}  [{series}; {rule}]")
+        reason = render(block.reason, language)
+        print(f"{format_date(block.date, language)}  {when}  {reason}  [{series}; {rule}]")
     return OK
 
 
@@ -505,7 +505,7 @@ def _ics(args: argparse.Namespace) -> int:
     _check_directory(directory)
     config = _load(args.config)
     problem = config.problem
-    language = _language(args, problem.language)
+    language = _language(args, config.language)
     _people(config)
     plan = _read_plan(args.plan, problem)
     previous = _read_plan(args.changes[0], problem) if args.changes is not None else None
@@ -520,11 +520,11 @@ def _ics(args: argparse.Namespace) -> int:
 def _checker_agrees(problem: Problem, plan: Plan, language: str) -> bool:
     """Whether the independent checker finds every hard rule kept in a solved plan;
     if not (a solver bug), it says which are broken, and nothing may be written."""
-    report = check(problem, plan, language=language)
+    report = check(problem, plan)
     if not report.ok:
         print(phrase("cli.checker", language))
         for violation in report.violations:
-            print(f"  [{violation.rule}] {violation.message}")
+            print(f"  [{violation.rule}] {violation.render(language)}")
     return report.ok
 
 
@@ -533,7 +533,7 @@ def _why(config: Config, result: Result, language: str) -> str:
     or (without an explanation, e.g. on a time-out) the reason."""
     if result.explanation is not None:
         return format_explanation(result.explanation, language, config.path).rstrip("\n")
-    return result.reason
+    return "" if result.reason is None else result.reason.render(language)
 
 
 def _messages(
@@ -595,8 +595,8 @@ def _replan(args: argparse.Namespace) -> int:
     if args.changes is not None:
         _check_directory(args.changes)
     config = _load(args.config)
-    language = _language(args, config.problem.language)
-    problem = config.problem.evolve(language=language)  # reasons in the language asked for
+    language = _language(args, config.language)
+    problem = config.problem
     if args.changes is not None:
         _people(config)
     previous = _read_plan(args.previous, problem)
@@ -619,7 +619,7 @@ def _replan(args: argparse.Namespace) -> int:
         return FAILED
     print(phrase("plan.cost", language, cost=result.objective))
     outputs: list[tuple[Path | None, str | bytes]] = [
-        (args.json, result_to_json(result, problem) if args.json else ""),
+        (args.json, result_to_json(result, problem, language=language) if args.json else ""),
         (args.ics, publish_calendar(problem, result.plan, language=language) if args.ics else b""),
     ]
     _write_all(outputs, language)
@@ -634,8 +634,8 @@ def _alternatives(args: argparse.Namespace) -> int:
     from motesplan.solver import alternatives  # noqa: PLC0415
 
     config = _load(args.config)
-    language = _language(args, config.problem.language)
-    problem = config.problem.evolve(language=language)
+    language = _language(args, config.language)
+    problem = config.problem
     previous = _read_plan(args.previous, problem)
     meeting = previous.get(args.meeting)
     if meeting is None or meeting.cancelled:

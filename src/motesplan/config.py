@@ -90,6 +90,8 @@ class Config:
         rotation: the chair rotation, if the file has a ``[rotation]`` table.
         organizer: ``(name, email)`` of the organizer of invitations, if given.
         attendees: ``(name, email)`` of every member with an ``email``, in file order.
+        language: ``[organisation] language``: the language its plans, reports and
+            calendars are written in unless another is asked for (``--lang``).
     """
 
     path: Path
@@ -97,6 +99,7 @@ class Config:
     rotation: RotationProblem | None
     organizer: tuple[str, str] | None
     attendees: tuple[tuple[str, str], ...]
+    language: str = DEFAULT_LANGUAGE
 
 
 def load_config(path: str | Path) -> Config:
@@ -411,12 +414,10 @@ class _Reader:
             unavailable=unavailable,
             pins=pins,
             timezone=timezone,
-            language=language,
             weights=weights,
             items={
                 "period": "period",
                 "timezone": "organisation.timezone",
-                "language": "organisation.language",
                 **{f"series {s.id!r}": f"series[{i}]" for i, s in enumerate(series)},
                 **{f"pin {p.series} {p.date}": f"pins[{i}]" for i, p in enumerate(pins)},
             },
@@ -435,6 +436,7 @@ class _Reader:
             rotation=rotation,
             organizer=organizer,
             attendees=attendees,
+            language=language,
         )
 
     def person(self, value: object, key: str) -> tuple[str, str]:
@@ -941,7 +943,6 @@ class _Reader:
             exclusions=tuple(exclusions),
             agreements=tuple(agreements),
             groups=tuple(groupings),
-            language=problem.language,
             name=problem.name,
             items={
                 "years": _join(key, "years"),

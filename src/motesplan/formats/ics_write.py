@@ -50,7 +50,7 @@ from motesplan.errors import ValidationError
 from motesplan.planner.diff import changes
 from motesplan.planner.plan import Meeting, Plan
 from motesplan.planner.problem import Form, Problem
-from motesplan.text import Language, check_language, format_time, phrase
+from motesplan.text import DEFAULT_LANGUAGE, Language, check_language, format_time, phrase
 
 __all__ = [
     "DEFAULT_STAMP",
@@ -335,10 +335,6 @@ def timezone_component(tzid: str, first_year: int, last_year: int) -> Timezone:
 # --- events -----------------------------------------------------------------------------
 
 
-def _language(problem: Problem, language: str | None) -> Language:
-    return check_language(language if language is not None else problem.language)
-
-
 def _description(problem: Problem, meeting: Meeting, language: Language) -> str:
     series = problem.get_series(meeting.series)
     lines = [phrase(f"ics.form.{meeting.form.value}", language)]
@@ -420,7 +416,7 @@ def publish_calendar(
     series: Sequence[str] | None = None,
     body: str | None = None,
     stamp: dt.datetime | None = None,
-    language: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
     """The plan as a calendar to import or subscribe to (``METHOD:PUBLISH``).
 
@@ -436,7 +432,8 @@ def publish_calendar(
         series: only meetings of these series ids.
         body: only meetings of series of this body id.
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
-        language: ``"sv"`` or ``"en"`` for the descriptions (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de``, for the descriptions
+            (default: Swedish).
 
     Returns:
         The calendar file, UTF-8 with CRLF line endings and folded lines.
@@ -445,7 +442,7 @@ def publish_calendar(
         ValidationError: for an unknown series or body, or a meeting whose series is
             not in the problem.
     """
-    lang = _language(problem, language)
+    lang = check_language(language)
     when = _stamp(stamp)
     wanted_series = set(series) if series is not None else None
     if series is not None:
@@ -504,11 +501,11 @@ def _message(
     organizer: Person,
     attendees: Sequence[Person],
     stamp: dt.datetime | None,
-    language: str | None,
+    language: str,
     method: str,
     sequence: int,
 ) -> bytes:
-    lang = _language(problem, language)
+    lang = check_language(language)
     cancel = method == "CANCEL"
     cal = _new_calendar(method, lang)
     cal.add_component(timezone_component(tzid, meeting.date.year, meeting.end_date.year))
@@ -545,7 +542,7 @@ def invitation(
     organizer: Person,
     attendees: Sequence[Person],
     stamp: dt.datetime | None = None,
-    language: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
     method: str = "REQUEST",
     timezone: str | None = None,
 ) -> bytes:
@@ -561,9 +558,9 @@ def invitation(
         organizer: (name, e-mail) of the organizer.
         attendees: (name, e-mail) of each attendee (required participants, asked to reply).
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
-        language: ``"sv"`` or ``"en"`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
         method: ``"REQUEST"`` or ``"CANCEL"``.
-        timezone: the time zone of the meeting's times (default: the problem's).
+        timezone: the time zone of the meeting's times (default: Swedish).
 
     Returns:
         The calendar file.
@@ -605,7 +602,7 @@ def write_invitations(
     organizer: Person,
     attendees: Sequence[Person],
     stamp: dt.datetime | None = None,
-    language: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[Path]:
     """Write one invitation (:func:`invitation`) per confirmed meeting, ``<meeting id>.ics``.
 
@@ -616,7 +613,7 @@ def write_invitations(
         organizer: (name, e-mail) of the organizer.
         attendees: (name, e-mail) of each attendee.
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
-        language: ``"sv"`` or ``"en"`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
 
     Returns:
         The files written, in date order.
@@ -653,7 +650,7 @@ def write_changes(
     organizer: Person,
     attendees: Sequence[Person],
     stamp: dt.datetime | None = None,
-    language: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[Path]:
     """Write the messages that bring calendars from ``previous`` to ``current``.
 
@@ -675,7 +672,7 @@ def write_changes(
         organizer: (name, e-mail) of the organizer.
         attendees: (name, e-mail) of each attendee.
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
-        language: ``"sv"`` or ``"en"`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
 
     Returns:
         The files written: changes, then additions, then cancellations.

@@ -20,7 +20,7 @@ from motesplan.errors import PlanFormatError, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.plan import Cost, Meeting, MeetingStatus, Plan, Result
 from motesplan.planner.problem import Form, Problem
-from motesplan.text import Message, message
+from motesplan.text import DEFAULT_LANGUAGE, Message, Text, check_language, message, render
 
 __all__ = ["FORMAT_VERSION", "plan_from_json", "plan_to_json", "read_plan_json", "result_to_json"]
 
@@ -65,18 +65,21 @@ def plan_to_json(
     costs: tuple[Cost, ...] = (),
     objective: int | None = None,
     bound: int | None = None,
-    reason: str = "",
+    reason: Text | None = None,
     explanation: Explanation | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The plan as JSON text (deterministic, with a final newline). An ``explanation``
     (why no plan exists) adds the key ``explanation``: ``minimal`` and the ``rules``,
-    each with ``kind``, ``source`` and ``text``."""
+    each with ``kind``, ``source`` and ``text``. The reason and the rules' texts are
+    written in ``language``."""
+    language = check_language(language)
     data: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "generator": f"motesplan {__version__}",
         "name": plan.name,
         "status": status,
-        "reason": reason,
+        "reason": "" if reason is None else str(render(reason, language)),
         "timezone": plan.timezone,
         "period": {"start": plan.start.isoformat(), "end": plan.end.isoformat()},
         "objective": objective,
@@ -88,16 +91,23 @@ def plan_to_json(
         data["explanation"] = {
             "minimal": explanation.minimal,
             "rules": [
-                {"kind": rule.kind, "source": rule.source, "text": rule.text}
+                {
+                    "kind": rule.kind,
+                    "source": rule.source,
+                    "text": str(render(rule.text, language)),
+                }
                 for rule in explanation.rules
             ],
         }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def result_to_json(result: Result, problem: Problem | None = None) -> str:
-    """A solve result as JSON. A result without a plan gives an empty meeting list, with
-    the name, time zone and period of ``problem`` when it is given."""
+def result_to_json(
+    result: Result, problem: Problem | None = None, *, language: str = DEFAULT_LANGUAGE
+) -> str:
+    """A solve result as JSON, its reason and explanation in ``language``. A result
+    without a plan gives an empty meeting list, with the name, time zone and period of
+    ``problem`` when it is given."""
     plan = result.plan
     if plan is None:
         if problem is None:
@@ -111,6 +121,7 @@ def result_to_json(result: Result, problem: Problem | None = None) -> str:
         bound=result.bound,
         reason=result.reason,
         explanation=result.explanation,
+        language=language,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from motesplan.rotation.checker import check_rotation
 from motesplan.rotation.problem import RotationPlan, RotationProblem
-from motesplan.text import check_language
+from motesplan.text import DEFAULT_LANGUAGE, check_language
 
 __all__ = ["ROTATION_FORMAT_VERSION", "rotation_to_json"]
 
@@ -17,12 +17,12 @@ misread it."""
 
 
 def rotation_to_json(
-    problem: RotationProblem, plan: RotationPlan, language: str | None = None
+    problem: RotationProblem, plan: RotationPlan, language: str = DEFAULT_LANGUAGE
 ) -> str:
     """The plan as deterministic JSON (keys in a fixed order, two-space indent,
     UTF-8 text, a final newline); the format is in ``docs/rotation.md``.
 
-    Members are given by id. ``language`` (default: the problem's) only sets the
+    Members are given by id. ``language`` (default: Swedish) only sets the
     language of the deviations' ``cause``.
 
     Args:
@@ -40,8 +40,8 @@ def rotation_to_json(
     >>> json.loads(rotation_to_json(problem, plan))["years"]
     [{'year': 2024, 'chair': 'a', 'vice_chair': 'b'}]
     """
-    language = check_language(language or problem.language)
-    report = check_rotation(problem, plan, language=language)
+    language = check_language(language)
+    report = check_rotation(problem, plan)
     data: dict[str, Any] = {
         "format": ROTATION_FORMAT_VERSION,
         "body": problem.body,
@@ -55,7 +55,7 @@ def rotation_to_json(
                 "expected": deviation.expected,
                 "actual": deviation.actual,
                 "rule": deviation.rule,
-                "cause": deviation.cause,
+                "cause": deviation.cause.render(language),
             }
             for deviation in report.deviations
         ],

@@ -130,7 +130,7 @@ class BusyCalendar:
         """The name, or the file name without ``.ics``."""
         return self.name or Path(self.path).stem or self.path
 
-    def blocks(self, start: dt.date, end: dt.date, language: str) -> Iterator[Block]:
+    def blocks(self, start: dt.date, end: dt.date) -> Iterator[Block]:
         """One block per day an event covers between ``start`` and ``end``, with the
         event's start and end time of day (``None``: midnight; both: the whole day)."""
         zone = ZoneInfo(self.timezone)

@@ -24,7 +24,7 @@ from motesplan.planner.objective import edge_cost, gap_cost, spread_cost
 from motesplan.planner.plan import Cost, Meeting, Plan
 from motesplan.planner.problem import Link, Pin, Problem, Series
 from motesplan.planner.unavailable import Block
-from motesplan.text import format_list, format_time_range, phrase, weekday_name
+from motesplan.text import Message, TimeRange, WeekdayList, message
 
 __all__ = [
     "CheckResult",
@@ -47,15 +47,20 @@ class Violation:
         rule: ``series``, ``id``, ``period``, ``weekday``, ``window``, ``time``,
             ``unavailable``, ``count``, ``min_gap``, ``max_gap``, ``overlap``,
             ``link``, ``location``, ``pin``.
-        message: what is wrong, for people.
+        message: what is wrong, for people: a catalogue message, rendered in a
+            language when it is printed (:meth:`render`).
         series: the series it is about, if any.
         meetings: the ids of the meetings involved.
     """
 
     rule: str
-    message: str
+    message: Message
     series: str | None = None
     meetings: tuple[str, ...] = ()
+
+    def render(self, language: str) -> str:
+        """What is wrong, in ``language``."""
+        return self.message.render(language)
 
 
 @frozen(kw_only=True)
@@ -239,28 +244,28 @@ class CheckResult:
         return sum(cost.points for cost in self.costs)
 
 
-def check(problem: Problem, plan: Plan, *, language: str | None = None) -> CheckResult:
+def check(problem: Problem, plan: Plan) -> CheckResult:
     """Check ``plan`` against every rule of ``problem``.
 
-    Cancelled meetings are ignored, except that they keep their ids.
+    Cancelled meetings are ignored, except that they keep their ids. The violations'
+    messages are rendered in a language when they are printed
+    (:meth:`Violation.render`).
 
     Args:
         problem: the rules.
         plan: any plan.
-        language: language of the messages (default: the problem's).
 
     Returns:
         A :class:`CheckResult` with every violation and every soft cost.
     """
-    return _Checker(problem, plan, language or problem.language).run()
+    return _Checker(problem, plan).run()
 
 
 class _Checker:
-    def __init__(self, problem: Problem, plan: Plan, language: str) -> None:
+    def __init__(self, problem: Problem, plan: Plan) -> None:
         self.problem = problem
         self.plan = plan
-        self.language = language
-        self.free_days = FreeDays(problem, language)
+        self.free_days = FreeDays(problem)
         self.violations: list[Violation] = []
         self.costs: list[Cost] = []
         self.details: list[CostDetail] = []
@@ -268,11 +273,11 @@ class _Checker:
         self.active = tuple(m for m in plan.meetings if not m.cancelled)
         self.pins = {(pin.series, pin.date): pin for pin in problem.pins}
 
-    def say(self, key: str, **values: object) -> str:
-        return phrase(key, self.language, **values)
+    def say(self, key: str, **values: object) -> Message:
+        return message(key, **values)
 
-    def flag(self, rule: str, message: str, series: str | None, *meetings: Meeting) -> None:
-        self.violations.append(Violation(rule, message, series, tuple(m.id for m in meetings)))
+    def flag(self, rule: str, text: Message, series: str | None, *meetings: Meeting) -> None:
+        self.violations.append(Violation(rule, text, series, tuple(m.id for m in meetings)))
 
     def run(self) -> CheckResult:
         for meeting_id, times in sorted(Counter(m.id for m in self.plan.meetings).items()):
@@ -319,7 +324,7 @@ class _Checker:
     # -- one meeting ---------------------------------------------------------
 
     def check_meeting(self, meeting: Meeting, series: Series) -> None:
-        problem, language = self.problem, self.language
+        problem = self.problem
         pin = self.pins.get((series.id, meeting.date))
         if meeting.date < problem.start or meeting.end_date > problem.end:
             message = self.say(
@@ -331,34 +336,32 @@ class _Checker:
             )
             self.flag("period", message, series.id, meeting)
         if meeting.date.weekday() not in series.weekdays:
-            allowed = format_list([weekday_name(d, language) for d in series.weekdays], language)
             message = self.say(
                 "v.weekday",
                 meeting=meeting.id,
-                weekday=weekday_name(meeting.date.weekday(), language),
+                weekday=WeekdayList((meeting.date.weekday(),)),
                 title=series.name,
-                allowed=allowed,
+                allowed=WeekdayList(series.weekdays),
             )
             self.flag("weekday", message, series.id, meeting)
         elif not series.allows(meeting.date):
             message = self.say("v.window", meeting=meeting.id, date=meeting.date, title=series.name)
             self.flag("window", message, series.id, meeting)
-        actual = format_time_range(meeting.start, meeting.end, language)
+        actual = TimeRange(meeting.start, meeting.end)
         if pin is not None and pin.start is not None and pin.end is not None:
             if (meeting.start, meeting.end) != (pin.start, pin.end):
-                expected = format_time_range(pin.start, pin.end, language)
+                expected = TimeRange(pin.start, pin.end)
                 message = self.say(
                     "v.pin_time", meeting=meeting.id, actual=actual, expected=expected
                 )
                 self.flag("pin", message, series.id, meeting)
         elif (meeting.start, meeting.end, meeting.days) != (series.start, series.end, series.days):
-            expected = format_time_range(series.start, series.end, language)
-            if series.days > 1:
-                expected += f" ({series.days} d)"
-            if meeting.days > 1:
-                actual += f" ({meeting.days} d)"
             message = self.say(
-                "v.time", meeting=meeting.id, actual=actual, title=series.name, expected=expected
+                "v.time",
+                meeting=meeting.id,
+                actual=_time_and_days(meeting.start, meeting.end, meeting.days),
+                title=series.name,
+                expected=_time_and_days(series.start, series.end, series.days),
             )
             self.flag("time", message, series.id, meeting)
         hits = self.free_days.collisions(
@@ -530,7 +533,7 @@ class _Checker:
             nearest = min(distances, default=None)
             if link.hard:
                 if nearest != 0:
-                    shown = _nearest_text(before, meeting, self.language)
+                    shown = _nearest_text(before, meeting)
                     message = self.say(
                         "v.link",
                         meeting=meeting.id,
@@ -639,9 +642,16 @@ def _overlap(first: Meeting, second: Meeting) -> bool:
     return False
 
 
-def _nearest_text(before: Iterable[Meeting], meeting: Meeting, language: str) -> str:
+def _nearest_text(before: Iterable[Meeting], meeting: Meeting) -> Message | str:
     earlier = [other for other in before if other.date <= meeting.date]
     if not earlier:
-        return phrase("none", language)
+        return message("none")
     last = max(earlier, key=lambda m: m.date)
     return f"{last.id}, {(meeting.date - last.date).days} d"
+
+
+def _time_and_days(start: dt.time, end: dt.time, days: int) -> TimeRange | str | Message:
+    """A time of day, with the number of days when a meeting lasts more than one."""
+    if days > 1:
+        return message("v.time_days", time=TimeRange(start, end), days=days)
+    return TimeRange(start, end)

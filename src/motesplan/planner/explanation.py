@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from motesplan.errors import Renderable
+
 __all__ = ["ConflictRule", "Explanation"]
 
 
@@ -25,12 +27,13 @@ class ConflictRule:
         source: where the rule comes from, as a key path of the TOML configuration
             (``series[1].count``, ``links[0]``, ``pins[2]``,
             ``unavailable.periods[1]``, ``rotation.exclusions[0]``).
-        text: the rule in the user's words, in the result's language.
+        text: the rule in the user's words: a catalogue message, rendered in a language
+            when it is printed (``rule.text.render("sv")``).
     """
 
     kind: str
     source: str
-    text: str
+    text: Renderable
 
 
 @frozen
@@ -41,9 +44,10 @@ class Explanation:
         rules: the conflicting rules.
         minimal: whether removing any one of them was shown to make a plan possible
             (``False`` when the time limit stopped the shrinking first).
-        summary: the conflict in one or two sentences for people.
+        summary: the conflict in one or two sentences for people, rendered in a
+            language when it is printed (``explanation.summary.render("en")``).
     """
 
     rules: tuple[ConflictRule, ...]
     minimal: bool
-    summary: str
+    summary: Renderable

@@ -17,7 +17,6 @@ from attrs import frozen
 from motesplan.planner.objective import spread_windows
 from motesplan.planner.problem import Pin, Problem, Series
 from motesplan.planner.unavailable import MINUTES_PER_DAY, Block, minutes
-from motesplan.text import check_language
 
 __all__ = ["FreeDays", "Slot", "spans"]
 
@@ -77,15 +76,13 @@ class FreeDays:
 
     Args:
         problem: the problem.
-        language: language of the reasons (default: the problem's).
     """
 
-    def __init__(self, problem: Problem, language: str | None = None) -> None:
+    def __init__(self, problem: Problem) -> None:
         self.problem = problem
-        self.language = check_language(language or problem.language)
         blocks: list[Block] = []
         for source in problem.unavailable:
-            blocks.extend(source.blocks(problem.start, problem.end, self.language))
+            blocks.extend(source.blocks(problem.start, problem.end))
         self.blocks: tuple[Block, ...] = tuple(sorted(blocks, key=_block_order))
         by_day: dict[dt.date, list[Block]] = defaultdict(list)
         for block in self.blocks:
@@ -172,4 +169,5 @@ def _location(series: Series, pin: Pin | None) -> tuple[str, int]:
 
 
 def _block_order(block: Block) -> tuple[dt.date, int, str, str]:
-    return (block.date, minutes(block.start) if block.start else 0, block.kind.value, block.reason)
+    """Date, time, kind and source; within one source, the order it made them in."""
+    return (block.date, minutes(block.start) if block.start else 0, block.kind.value, block.source)

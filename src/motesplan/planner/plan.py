@@ -10,7 +10,7 @@ import attrs
 from attrs import field, frozen
 
 from motesplan._convert import to_date, to_time
-from motesplan.errors import ValidationError
+from motesplan.errors import Renderable, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.problem import Form
 from motesplan.text import message
@@ -164,6 +164,8 @@ class Result:
         costs: cost of each soft term (aggregated per rule and subject).
         runtime: wall-clock seconds spent.
         reason: for a result without plan, one line saying why.
+            A catalogue message, rendered in a language when printed
+            (``result.reason.render("sv")``); ``None`` when there is nothing to say.
         explanation: for an infeasible result, the rules that cannot hold together
             (``None`` when none was found in time, and for every other status).
     """
@@ -174,7 +176,7 @@ class Result:
     bound: int | None = None
     costs: tuple[Cost, ...] = ()
     runtime: float = 0.0
-    reason: str = ""
+    reason: Renderable | None = None
     explanation: Explanation | None = None
 
 

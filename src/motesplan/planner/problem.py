@@ -28,7 +28,7 @@ from motesplan._convert import (
 )
 from motesplan.errors import ValidationError
 from motesplan.planner.unavailable import Unavailable
-from motesplan.text import DEFAULT_LANGUAGE, LANGUAGES, WeekdayList, message
+from motesplan.text import WeekdayList, message
 
 __all__ = [
     "Body",
@@ -443,7 +443,6 @@ class Problem:
         unavailable: sources of unavailable time (holidays, breaks, periods ...).
         pins: meetings fixed to a date.
         timezone: IANA time zone of all times.
-        language: ``"sv"`` or ``"en"``, for text shown to people.
         weights: weights of the objective.
     """
 
@@ -457,7 +456,6 @@ class Problem:
     unavailable: tuple[Unavailable, ...] = field(default=(), converter=_unavailable_tuple)
     pins: tuple[Pin, ...] = field(default=(), converter=_pin_tuple)
     timezone: str = "Europe/Stockholm"
-    language: str = DEFAULT_LANGUAGE
     weights: Weights = field(factory=Weights)
 
     def __attrs_post_init__(self) -> None:
@@ -471,13 +469,6 @@ class Problem:
         if self.end < self.start:
             raise ValidationError(
                 message("val.period_order", end=self.end, start=self.start), item="period"
-            )
-        if self.language not in LANGUAGES:
-            raise ValidationError(
-                message(
-                    "val.language", language=self.language, join_languages=", ".join(LANGUAGES)
-                ),
-                item="language",
             )
         try:
             ZoneInfo(self.timezone)

@@ -18,6 +18,7 @@ import datetime as dt
 
 from attrs import frozen
 
+from motesplan.errors import Renderable
 from motesplan.planner.diff import Changes
 from motesplan.planner.plan import Meeting, Plan, Result
 
@@ -93,7 +94,8 @@ class Alternatives:
             the meeting there was proven (their options may not be the best).
         baseline: the soft cost (points) of the best plan that keeps the meeting.
         runtime: wall-clock seconds.
-        reason: why there is no option at all, when there is none.
+        reason: why there is no option at all, when there is none (a catalogue
+            message, rendered in a language when printed).
     """
 
     meeting: Meeting
@@ -103,4 +105,4 @@ class Alternatives:
     unfinished: int
     baseline: int | None
     runtime: float = 0.0
-    reason: str = ""
+    reason: Renderable | None = None

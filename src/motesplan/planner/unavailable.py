@@ -1,8 +1,10 @@
 """Sources of unavailable time: holidays, bridge days, school breaks, closed periods.
 
 Each source turns the period into :class:`Block` s: a day (or part of a day) with a
-reason people can read, the series it applies to (none listed: all) and a weight
-(``None``: a hard rule; a number: a soft cost per meeting that falls on it).
+reason people can read (rendered in a language when it is printed: a holiday's name
+comes from the `holidays` package in that language), the series it applies to (none
+listed: all) and a weight (``None``: a hard rule; a number: a soft cost per meeting
+that falls on it).
 Holiday tables come from the `holidays` package, for any country and subdivision
 it supports; only bridge days are derived here, because the package does not
 generate them.
@@ -27,7 +29,7 @@ from attrs import field, frozen
 
 from motesplan._convert import to_date, to_optional_time, to_str_tuple
 from motesplan.errors import ValidationError
-from motesplan.text import message, phrase
+from motesplan.text import Text, message
 
 __all__ = [
     "Block",
@@ -35,6 +37,7 @@ __all__ = [
     "BridgeDays",
     "ClosedDates",
     "ClosedPeriod",
+    "HolidayName",
     "PublicHolidays",
     "SchoolBreaks",
     "Unavailable",
@@ -67,7 +70,8 @@ class Block:
         date: the day.
         start: from this time of day (``None``: from midnight).
         end: until this time (``None``: until midnight).
-        reason: text for people ("Skärtorsdagen (från kl. 14.00)").
+        reason: text for people ("Skärtorsdagen (från kl. 14.00)"): the user's own name
+            of a period, or a message rendered in a language when printed.
         kind: the kind of source.
         series: the series it applies to; empty: every series.
         weight: ``None`` for a hard rule, else points per meeting on it.
@@ -77,7 +81,7 @@ class Block:
     date: dt.date
     start: dt.time | None
     end: dt.time | None
-    reason: str
+    reason: Text = field(order=False)
     kind: BlockKind
     series: tuple[str, ...] = ()
     weight: int | None = None
@@ -123,7 +127,7 @@ class Unavailable(Protocol):
         """Short name for people and error messages."""
         ...
 
-    def blocks(self, start: dt.date, end: dt.date, language: str) -> Iterator[Block]:
+    def blocks(self, start: dt.date, end: dt.date) -> Iterator[Block]:
         """The blocks this source makes between ``start`` and ``end`` (both included)."""
         ...
 
@@ -200,6 +204,38 @@ def _language_code(table: holidays.HolidayBase, language: str) -> str | None:
     return None if default is None else str(default)
 
 
+@cache
+def _names_table(
+    country: str, subdiv: str | None, categories: tuple[str, ...], year: int, language: str
+) -> holidays.HolidayBase:
+    native = _holiday_table(country, subdiv, categories, range(year, year + 1), None)
+    code = _language_code(native, language)
+    if code == native.default_language:
+        return native
+    return _holiday_table(country, subdiv, categories, range(year, year + 1), code)
+
+
+@frozen
+class HolidayName:
+    """The name of the holidays of one day, rendered in a language when printed (the
+    `holidays` package's name in it, or in the country's own language where the package
+    has none in ours); two holidays on one day are joined by ``; ``.
+
+    >>> name = HolidayName("SE", None, ("public",), dt.date(2024, 6, 6))
+    >>> name.render("sv"), name.render("en")
+    ('Nationaldagen', 'National Day')
+    """
+
+    country: str
+    subdiv: str | None
+    categories: tuple[str, ...]
+    day: dt.date
+
+    def render(self, language: str) -> str:
+        table = _names_table(self.country, self.subdiv, self.categories, self.day.year, language)
+        return "; ".join(table.get_list(self.day))
+
+
 @frozen
 class PublicHolidays:
     """Holidays of a country (and subdivision), by the `holidays` package's categories.
@@ -256,7 +292,7 @@ class PublicHolidays:
         years = range(start.year, end.year + 1)
         return _holiday_table(self.country, self.subdiv, self.categories, years, language)
 
-    def blocks(self, start: dt.date, end: dt.date, language: str) -> Iterator[Block]:
+    def blocks(self, start: dt.date, end: dt.date) -> Iterator[Block]:
         """Whole-day blocks for holidays, part-day ones for half days."""
         native = self.table(start, end, None)
         label = str(getattr(type(native), "begin_time_label", "") or "")
@@ -264,8 +300,6 @@ class PublicHolidays:
         if "%s" in label:
             half_day = re.compile("^" + re.escape(label).replace(re.escape("%s"), "(.+)") + "$")
         half_start = _half_day_start(label) if label else None
-        code = _language_code(native, language)
-        local = native if code == native.default_language else self.table(start, end, code)
         for day in sorted(native):
             if not start <= day <= end:
                 continue
@@ -279,7 +313,7 @@ class PublicHolidays:
                 date=day,
                 start=half_start if is_half else None,
                 end=None,
-                reason="; ".join(local.get_list(day)),
+                reason=HolidayName(self.country, self.subdiv, self.categories, day),
                 kind=BlockKind.HALF_DAY if is_half else BlockKind.HOLIDAY,
                 series=self.series,
                 weight=self.weight,
@@ -319,13 +353,11 @@ class BridgeDays:
         """``bridge days SE``."""
         return f"bridge days {self.country}" + (f"-{self.subdiv}" if self.subdiv else "")
 
-    def blocks(self, start: dt.date, end: dt.date, language: str) -> Iterator[Block]:
+    def blocks(self, start: dt.date, end: dt.date) -> Iterator[Block]:
         """One whole-day block per bridge day."""
         source = PublicHolidays(self.country, self.subdiv, self.categories)
         margin = dt.timedelta(days=7)
         native = source.table(start - margin, end + margin, None)
-        code = _language_code(native, language)
-        local = source.table(start - margin, end + margin, code)
         one = dt.timedelta(days=1)
 
         def off(day: dt.date) -> bool:
@@ -345,7 +377,10 @@ class BridgeDays:
                     date=day,
                     start=None,
                     end=None,
-                    reason=f"{phrase('bridge_day', language)} ({local.get(holiday)})",
+                    reason=message(
+                        "bridge_day.of",
+                        holiday=HolidayName(self.country, self.subdiv, self.categories, holiday),
+                    ),
                     kind=BlockKind.BRIDGE_DAY,
                     series=self.series,
                     weight=self.weight,
@@ -388,7 +423,7 @@ class SchoolBreaks:
     """School breaks given as ISO weeks per year (Monday to Sunday).
 
     >>> breaks = SchoolBreaks({2024: [9, 44]}, name="Skollov")
-    >>> [b.reason for b in breaks.blocks(dt.date(2024, 2, 26), dt.date(2024, 2, 27), "sv")]
+    >>> [b.reason.render("sv") for b in breaks.blocks(dt.date(2024, 2, 26), dt.date(2024, 2, 27))]
     ['Skollov v. 9', 'Skollov v. 9']
     """
 
@@ -403,9 +438,9 @@ class SchoolBreaks:
         """The name, or ``school breaks``."""
         return self.name or "school breaks"
 
-    def blocks(self, start: dt.date, end: dt.date, language: str) -> Iterator[Block]:
+    def blocks(self, start: dt.date, end: dt.date) -> Iterator[Block]:
         """Whole-day blocks for every day of every week."""
-        name = self.name or phrase("school_break", language)
+        name: Text = self.name or message("school_break")
         for year, weeks in self.weeks:
             for week in weeks:
                 monday = dt.date.fromisocalendar(year, week, 1)
@@ -416,7 +451,9 @@ class SchoolBreaks:
                             date=day,
                             start=None,
                             end=None,
-                            reason=f"{name} {phrase('week', language, week=week)}",
+                            reason=message(
+                                "school_break.in_week", name=name, week=message("week", week=week)
+                            ),
                             kind=BlockKind.SCHOOL_BREAK,
                             series=self.series,
                             weight=self.weight,
@@ -456,7 +493,7 @@ class ClosedPeriod:
         """The name."""
         return self.name
 
-    def blocks(self, start: dt.date, end: dt.date, language: str) -> Iterator[Block]:
+    def blocks(self, start: dt.date, end: dt.date) -> Iterator[Block]:
         """One block per day of the period inside ``start..end``."""
         day = max(start, self.start)
         while day <= min(end, self.end):
@@ -495,7 +532,7 @@ class ClosedDates:
         """The name."""
         return self.name
 
-    def blocks(self, start: dt.date, end: dt.date, language: str) -> Iterator[Block]:
+    def blocks(self, start: dt.date, end: dt.date) -> Iterator[Block]:
         """One whole-day block per date inside ``start..end``."""
         for day in self.dates:
             if start <= day <= end:

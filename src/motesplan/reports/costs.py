@@ -34,7 +34,14 @@ from motesplan.planner.checker import (
 from motesplan.planner.plan import Plan
 from motesplan.planner.problem import Problem
 from motesplan.planner.unavailable import Block
-from motesplan.text import check_language, format_day_month, phrase, plural
+from motesplan.text import (
+    DEFAULT_LANGUAGE,
+    check_language,
+    format_day_month,
+    phrase,
+    plural,
+    render,
+)
 
 __all__ = ["cost_details_json", "format_costs"]
 
@@ -46,7 +53,7 @@ def format_costs(
     problem: Problem,
     plan: Plan,
     check_result: CheckResult | None = None,
-    language: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
     *,
     total: bool = True,
 ) -> str:
@@ -56,17 +63,16 @@ def format_costs(
         problem: the rules (for the names of series and the period).
         plan: the plan.
         check_result: what :func:`~motesplan.check` found for ``plan``; checked here
-            when not given. Its reasons for unavailable time are in the language
-            it was checked in.
-        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
+            when not given.
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
         total: whether to end with the total.
 
     Returns:
         The report, ending in a newline; one line saying every soft rule is met when
         the plan costs nothing.
     """
-    language = check_language(language or problem.language)
-    result = check_result if check_result is not None else check(problem, plan, language=language)
+    language = check_language(language)
+    result = check_result if check_result is not None else check(problem, plan)
     details = [detail for detail in result.details if detail.points or detail.amount]
     if not details:
         return phrase("costs.none", language) + "\n"
@@ -85,15 +91,19 @@ def format_costs(
     return "\n".join(lines) + "\n"
 
 
-def cost_details_json(check_result: CheckResult) -> list[dict[str, object]]:
-    """The details of ``check_result`` as JSON-ready dictionaries, in report order.
+def cost_details_json(
+    check_result: CheckResult, language: str = DEFAULT_LANGUAGE
+) -> list[dict[str, object]]:
+    """The details of ``check_result`` as JSON-ready dictionaries, in report order,
+    the reasons of unavailable time in ``language``.
 
     Every detail has ``rule``, ``subject``, ``series``, ``points``, ``amount``,
     ``meeting`` and ``date`` (ISO), and the fields of its kind
     (:class:`~motesplan.planner.checker.LinkDetail` and the others); dates are ISO
     strings, fractions numbers, and unavailable blocks ``{date, reason, weight}``.
     """
-    return [_detail_json(detail) for detail in check_result.details]
+    language = check_language(language)
+    return [_detail_json(detail, language) for detail in check_result.details]
 
 
 # -- one series ---------------------------------------------------------------------
@@ -162,7 +172,7 @@ def _text(detail: CostDetail, names: dict[str, str], language: str, with_year: b
             first=detail.first,
         )
     if isinstance(detail, UnavailableDetail):
-        reasons = list(dict.fromkeys(block.reason for block in detail.blocks))
+        reasons = dict.fromkeys(str(render(block.reason, language)) for block in detail.blocks)
         return phrase("costs.unavailable", language, reasons=", ".join(reasons))
     if isinstance(detail, CountDetail):
         meetings = plural("plan.meetings", detail.actual, language)
@@ -253,21 +263,25 @@ def _number(value: Fraction, language: str) -> str:
 # -- JSON -----------------------------------------------------------------------------
 
 
-def _detail_json(detail: CostDetail) -> dict[str, object]:
+def _detail_json(detail: CostDetail, language: str) -> dict[str, object]:
     data: dict[str, object] = {"rule": detail.rule}
     for field in attrs.fields(type(detail)):
-        data[field.name] = _json_value(getattr(detail, field.name))
+        data[field.name] = _json_value(getattr(detail, field.name), language)
     return data
 
 
-def _json_value(value: object) -> object:
+def _json_value(value: object, language: str) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Fraction):
         return float(value)
     if isinstance(value, tuple):  # the blocks of an UnavailableDetail
         return [
-            {"date": block.date.isoformat(), "reason": block.reason, "weight": block.weight}
+            {
+                "date": block.date.isoformat(),
+                "reason": render(block.reason, language),
+                "weight": block.weight,
+            }
             for block in value
             if isinstance(block, Block)
         ]

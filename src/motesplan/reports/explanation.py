@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from motesplan.planner.explanation import Explanation
-from motesplan.text import phrase
+from motesplan.text import phrase, render
 
 __all__ = ["format_explanation"]
 
@@ -18,10 +18,12 @@ def format_explanation(
     removing a rule does. Ends with a newline.
 
     >>> from motesplan import ConflictRule
-    >>> pin = ConflictRule("pin", "pins[0]", "Beta (torsdagar) har ett fastlagt möte 9 maj")
+    >>> from motesplan.text import Joined
+    >>> pin = ConflictRule(
+    ...     "pin", "pins[0]", Joined("", ["Beta (torsdagar) har ett fastlagt möte 9 maj"]))
     >>> holidays = ConflictRule("unavailable", "unavailable.holidays",
-    ...     "9 maj (Kristi himmelsfärdsdag) är otillgänglig")
-    >>> summary = "Beta (torsdagar) har ett fastlagt möte 9 maj, men 9 maj är otillgänglig"
+    ...     Joined("", ["9 maj (Kristi himmelsfärdsdag) är otillgänglig"]))
+    >>> summary = Joined(", men ", [pin.text, "9 maj är otillgänglig"])
     >>> explanation = Explanation((pin, holidays), True, summary)
     >>> print(format_explanation(explanation, "sv", "x.toml"), end="")
     Beta (torsdagar) har ett fastlagt möte 9 maj, men 9 maj är otillgänglig.
@@ -30,13 +32,14 @@ def format_explanation(
       - 9 maj (Kristi himmelsfärdsdag) är otillgänglig [x.toml: unavailable.holidays]
     Tas någon av dem bort eller ändras, går just den här konflikten att lösa.
     """
-    summary = explanation.summary
+    summary = explanation.summary.render(language)
     if not summary.endswith((".", "!", "?")):
         summary += "."
     lines = [summary, phrase("xp.rules", language)]
     for rule in explanation.rules:
         source = rule.source if config_path is None else f"{config_path}: {rule.source}"
-        text = rule.text[:1].upper() + rule.text[1:]
+        text = str(render(rule.text, language))
+        text = text[:1].upper() + text[1:]
         lines.append(phrase("xp.rule", language, text=text, source=source))
     lines.append(phrase("xp.minimal" if explanation.minimal else "xp.not_minimal", language))
     return "\n".join(lines) + "\n"

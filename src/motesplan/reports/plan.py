@@ -9,6 +9,8 @@ from motesplan.planner.plan import Meeting, Plan, Result
 from motesplan.planner.problem import Link, Problem
 from motesplan.reports.costs import format_costs
 from motesplan.text import (
+    DEFAULT_LANGUAGE,
+    check_language,
     format_date,
     format_day_month,
     format_short_date,
@@ -22,15 +24,15 @@ from motesplan.text import (
 __all__ = ["format_plan", "format_result"]
 
 
-def format_plan(problem: Problem, plan: Plan, language: str | None = None) -> str:
+def format_plan(problem: Problem, plan: Plan, language: str = DEFAULT_LANGUAGE) -> str:
     """The plan as text, one block per body and series.
 
     Args:
         problem: the problem (for names, links and lunch).
         plan: the plan.
-        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
     """
-    language = language or problem.language
+    language = check_language(language)
     lines = [
         phrase(
             "plan.title",
@@ -112,15 +114,16 @@ def _preparing(link: Link, before: Sequence[Meeting], meeting: Meeting) -> Meeti
     return min(before, key=lambda m: (link.distance(m.date, meeting.date), -m.date.toordinal()))
 
 
-def format_result(problem: Problem, result: Result, language: str | None = None) -> str:
+def format_result(problem: Problem, result: Result, language: str = DEFAULT_LANGUAGE) -> str:
     """A solve result as text: the plan and every soft rule it does not fully meet
     (:func:`~motesplan.reports.costs.format_costs`), or the reason there is none."""
-    language = language or problem.language
+    language = check_language(language)
     status = phrase(
         "plan.status", language, status=phrase(f"status.{result.status.value}", language)
     )
     if result.plan is None:
-        return f"{status}\n{result.reason}\n"
+        reason = "" if result.reason is None else result.reason.render(language)
+        return f"{status}\n{reason}\n"
     text = format_plan(problem, result.plan, language)
     costs = format_costs(problem, result.plan, language=language, total=False)
     total = sum(cost.points for cost in result.costs)

@@ -7,7 +7,14 @@ from motesplan.planner.diff import Changes
 from motesplan.planner.plan import Meeting
 from motesplan.planner.problem import Problem
 from motesplan.planner.replan import Alternative, Alternatives, ReplanResult
-from motesplan.text import format_date, format_week, phrase, plural
+from motesplan.text import (
+    DEFAULT_LANGUAGE,
+    check_language,
+    format_date,
+    format_week,
+    phrase,
+    plural,
+)
 
 __all__ = ["format_alternatives", "format_changes", "format_replan"]
 
@@ -34,10 +41,10 @@ def _move(before: Meeting, after: Meeting, language: str) -> str:
     )
 
 
-def format_changes(problem: Problem, found: Changes, language: str | None = None) -> str:
+def format_changes(problem: Problem, found: Changes, language: str = DEFAULT_LANGUAGE) -> str:
     """The changes, one line per meeting: moved (from → to), added, cancelled, and how
     many meetings stay as they are."""
-    language = language or problem.language
+    language = check_language(language)
     lines = [
         phrase(
             "replan.summary",
@@ -63,9 +70,11 @@ def format_changes(problem: Problem, found: Changes, language: str | None = None
     return "\n".join(lines) + "\n"
 
 
-def format_replan(problem: Problem, replanned: ReplanResult, language: str | None = None) -> str:
+def format_replan(
+    problem: Problem, replanned: ReplanResult, language: str = DEFAULT_LANGUAGE
+) -> str:
     """What replanning changed, for people (the new plan itself is printed apart)."""
-    language = language or problem.language
+    language = check_language(language)
     lines = []
     if replanned.freeze_until is not None:
         date = format_date(replanned.freeze_until, language)
@@ -103,10 +112,12 @@ def _option(problem: Problem, number: int, option: Alternative, language: str) -
     return lines
 
 
-def format_alternatives(problem: Problem, found: Alternatives, language: str | None = None) -> str:
+def format_alternatives(
+    problem: Problem, found: Alternatives, language: str = DEFAULT_LANGUAGE
+) -> str:
     """The best other dates for a meeting, best first, each with its cost change and
     the other meetings that change with it."""
-    language = language or problem.language
+    language = check_language(language)
     meeting = found.meeting
     lines = [
         phrase(
@@ -117,7 +128,7 @@ def format_alternatives(problem: Problem, found: Alternatives, language: str | N
         )
     ]
     if found.baseline is None:
-        lines.append(found.reason)
+        lines.append("" if found.reason is None else found.reason.render(language))
         return "\n".join(lines) + "\n"
     if not found.options:
         lines.append(phrase("replan.no_alternatives", language))

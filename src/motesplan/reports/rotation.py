@@ -25,7 +25,7 @@ from motesplan.rotation.problem import (
     RotationResult,
     RotationYear,
 )
-from motesplan.text import check_language, phrase
+from motesplan.text import DEFAULT_LANGUAGE, check_language, phrase
 
 __all__ = [
     "format_rotation_table",
@@ -60,14 +60,14 @@ def _headers(language: str) -> tuple[str, str, str]:
 
 
 def format_rotation_table(
-    problem: RotationProblem, plan: RotationPlan, language: str | None = None
+    problem: RotationProblem, plan: RotationPlan, language: str = DEFAULT_LANGUAGE
 ) -> str:
     """The plan as an aligned terminal table, one line per year.
 
     Args:
         problem: the problem (for the members' display names).
         plan: the plan.
-        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
 
     Returns:
         The table, with a final newline.
@@ -81,7 +81,7 @@ def format_rotation_table(
     2024 | Alby       | Bro
     2025 | Bro        | Alby
     """
-    language = check_language(language or problem.language)
+    language = check_language(language)
     header = _headers(language)
     rows = [
         (str(item.year), problem.member_name(item.chair), problem.member_name(item.vice_chair))
@@ -276,7 +276,7 @@ def _plan_years(plan: RotationPlan) -> str:
 def rotation_markdown(
     problem: RotationProblem,
     result_or_plan: RotationResult | RotationPlan,
-    language: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The decision basis (*beslutsunderlag*) for the rotation, in Markdown.
 
@@ -292,7 +292,7 @@ def rotation_markdown(
         problem: the problem the plan answers.
         result_or_plan: a :class:`~motesplan.rotation.problem.RotationResult` from
             :func:`~motesplan.solve_rotation`, or any plan.
-        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: the problem's).
+        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
 
     Returns:
         Markdown text with a final newline.
@@ -307,7 +307,7 @@ def rotation_markdown(
     >>> "för 2024 utses enligt följande: 2024 ordförande Alby, vice ordförande Bro." in text
     True
     """
-    language = check_language(language or problem.language)
+    language = check_language(language)
     plan: RotationPlan | None = None
     missing, unproven = "", False
     if isinstance(result_or_plan, RotationPlan):
@@ -317,7 +317,8 @@ def rotation_markdown(
         unproven = status is not Status.OPTIMAL
         if plan is None:
             said = phrase(f"status.{status.value}", language)
-            reason = result_or_plan.reason.rstrip(".") or said
+            given = result_or_plan.reason
+            reason = ("" if given is None else given.render(language)).rstrip(".") or said
             missing = phrase("rot.r.no_plan", language, status=said, reason=reason)
     years = _years_text(problem.first_year, problem.last_year)
     lines = [f"# {phrase('rot.r.title', language, body=problem.body, years=years)}", ""]
@@ -338,13 +339,13 @@ def rotation_markdown(
     lines += [*_markdown_table(rows, language), ""]
     if unproven:
         lines += [phrase("rot.r.feasible", language), ""]
-    report = check_rotation(problem, plan, language=language)
+    report = check_rotation(problem, plan)
     if report.violations:
         lines += [phrase("rot.r.violations", language), ""]
-        lines += [f"- {violation.message}." for violation in report.violations]
+        lines += [f"- {violation.render(language)}." for violation in report.violations]
         lines.append("")
     lines += [f"## {phrase('rot.r.deviations', language)}", ""]
-    departures = [f"- {deviation.cause}." for deviation in report.deviations]
+    departures = [f"- {deviation.cause.render(language)}." for deviation in report.deviations]
     if not problem.succession:  # soft: a broken succession is no violation, but say it
         departures += [f"- {text}." for text in _broken_successions(problem, plan, language)]
     lines += departures or [phrase("rot.r.deviations.none", language)]

@@ -15,7 +15,7 @@ from motesplan.rotation.problem import (
     is_eligible,
     order_cost,
 )
-from motesplan.text import phrase
+from motesplan.text import Joined, Message, message
 
 __all__ = ["RotationCheck", "RotationViolation", "check_rotation"]
 
@@ -28,14 +28,19 @@ class RotationViolation:
         rule: ``year`` (a year missing or outside the plan), ``member``, ``same``,
             ``succession``, ``fairness``, ``exclusion``, ``agreement``, ``group``.
         year: the year it is about.
-        message: what is wrong, for people.
+        message: what is wrong, for people: a catalogue message, rendered in a
+            language when it is printed (:meth:`render`).
         members: the member ids involved.
     """
 
     rule: str
     year: int | None
-    message: str
+    message: Message
     members: tuple[str, ...] = ()
+
+    def render(self, language: str) -> str:
+        """What is wrong, in ``language``."""
+        return self.message.render(language)
 
 
 @frozen
@@ -52,33 +57,31 @@ class RotationCheck:
         return not self.violations
 
 
-def check_rotation(
-    problem: RotationProblem, plan: RotationPlan, *, language: str | None = None
-) -> RotationCheck:
+def check_rotation(problem: RotationProblem, plan: RotationPlan) -> RotationCheck:
     """Check any rotation plan (solved, or proposed by people) against ``problem``.
 
     Returns every broken rule, the cost (turn order, plus the succession weight per
     broken succession when succession is soft) and every departure from the turn
-    order with its cause ("Nykvarn flyttas från 2025 till 2026 eftersom ...").
+    order with its cause ("Nykvarn flyttas från 2025 till 2026 eftersom ..."), as
+    catalogue messages rendered in a language when they are printed.
     """
-    return _RotationChecker(problem, plan, language or problem.language).run()
+    return _RotationChecker(problem, plan).run()
 
 
 class _RotationChecker:
-    def __init__(self, problem: RotationProblem, plan: RotationPlan, language: str) -> None:
+    def __init__(self, problem: RotationProblem, plan: RotationPlan) -> None:
         self.problem = problem
         self.plan = plan
-        self.language = language
         self.violations: list[RotationViolation] = []
 
-    def say(self, key: str, **values: object) -> str:
-        return phrase(key, self.language, **values)
+    def say(self, key: str, **values: object) -> Message:
+        return message(key, **values)
 
     def name(self, member: str) -> str:
         return self.problem.member_name(member)
 
-    def role(self, role: Role) -> str:
-        return phrase(f"rot.{role.value}", self.language)
+    def role(self, role: Role) -> Message:
+        return message(f"rot.{role.value}")
 
     def flag(self, rule: str, at: int | None, key: str, *members: str, **values: object) -> None:
         self.violations.append(RotationViolation(rule, at, self.say(key, **values), members))
@@ -212,7 +215,7 @@ class _RotationChecker:
                     member=self.name(member),
                     year=year,
                     last=last,
-                    waiting=", ".join(self.name(m) for m in waiting),
+                    waiting=Joined(", ", [self.name(m) for m in waiting]),
                 )
 
     # -- departures from the turn order ---------------------------------------------
@@ -235,7 +238,7 @@ class _RotationChecker:
             found.append(Deviation(member, expected, placed, cause, rule))
         return found
 
-    def cause(self, member: str, ideal: int, actual: int) -> tuple[str, str]:
+    def cause(self, member: str, ideal: int, actual: int) -> tuple[str, Joined]:
         """The rule that keeps ``member`` from its place in the turn order."""
         problem = self.problem
         n = len(problem.years)
@@ -245,7 +248,7 @@ class _RotationChecker:
         for agreement in problem.agreements:
             own = agreement.member == member and agreement.role is Role.CHAIR
             if own and agreement.year == placed:
-                return "agreement", base + self.say("rot.cause.own_agreement", year=placed)
+                return "agreement", self.because(base, "rot.cause.own_agreement", year=placed)
         if year is not None and ideal < n:
             # in the turn order it chairs `year`, and is vice-chair the year before
             seats = [(year, Role.CHAIR)] + (
@@ -255,8 +258,8 @@ class _RotationChecker:
                 exclusion = problem.excluded(member, seat_year, role)
                 if exclusion is not None:
                     why = f" ({exclusion.reason})" if exclusion.reason else ""
-                    return "exclusion", base + self.say(
-                        "rot.cause.excluded", role=self.role(role), year=seat_year, why=why
+                    return "exclusion", self.because(
+                        base, "rot.cause.excluded", role=self.role(role), year=seat_year, why=why
                     )
             for agreement in problem.agreements:
                 if (
@@ -264,31 +267,41 @@ class _RotationChecker:
                     and agreement.role is Role.CHAIR
                     and agreement.member != member
                 ):
-                    return "agreement", base + self.say(
-                        "rot.cause.agreement", other=self.name(agreement.member), year=year
+                    return "agreement", self.because(
+                        base, "rot.cause.agreement", other=self.name(agreement.member), year=year
                     )
             if year == problem.first_year and problem.successor() not in (None, member):
-                return "succession", base + self.say(
-                    "rot.cause.succession", other=self.name(problem.successor() or ""), year=year
+                return "succession", self.because(
+                    base,
+                    "rot.cause.succession",
+                    other=self.name(problem.successor() or ""),
+                    year=year,
                 )
             if year > problem.first_year:
                 previous = self.chair_of(year - 1)
                 chair = problem.group_of(previous or "", year - 1)
                 same = chair is not None and chair == problem.group_of(member, year - 1)
                 if previous not in (None, member) and same:
-                    return "group", base + self.say("rot.cause.group", year=year - 1, group=chair)
+                    return "group", self.because(
+                        base, "rot.cause.group", year=year - 1, group=chair
+                    )
         if ideal > actual:
-            return "knock_on", base + self.say("rot.cause.earlier")
-        return "knock_on", base + self.say("rot.cause.later")
+            return "knock_on", self.because(base, "rot.cause.earlier")
+        return "knock_on", self.because(base, "rot.cause.later")
+
+    @staticmethod
+    def because(move: Message, key: str, **values: object) -> Joined:
+        """The move and its cause in one text."""
+        return Joined("", (move, message(key, **values)))
 
     def chair_of(self, year: int) -> str | None:
         item = self.plan.get(year)
         return None if item is None else item.chair
 
-    def move_text(self, member: str, ideal: int, actual: int) -> str:
+    def move_text(self, member: str, ideal: int, actual: int) -> Message:
         n = len(self.problem.years)
 
-        def when(position: int) -> str:
+        def when(position: int) -> str | Message:
             year = self.year_of(position)
             if year is None:
                 return self.say("rot.after_plan")

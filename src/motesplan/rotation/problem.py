@@ -24,11 +24,11 @@ from typing import TypeVar
 import attrs
 from attrs import field, frozen
 
-from motesplan.errors import ValidationError
+from motesplan.errors import Renderable, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.plan import Status
 from motesplan.planner.problem import Member
-from motesplan.text import DEFAULT_LANGUAGE, LANGUAGES, message
+from motesplan.text import message
 
 __all__ = [
     "Agreement",
@@ -204,7 +204,6 @@ class RotationProblem:
         succession: the vice-chair chairs the year after as a hard rule (``True``),
             or as a soft one costing ``succession_weight`` per year it is broken.
         succession_weight: see ``succession``.
-        language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de``, for text for people.
         name: the organisation, for printouts.
     """
 
@@ -220,7 +219,6 @@ class RotationProblem:
     groups: tuple[Grouping, ...] = field(default=(), converter=_groupings)
     succession: bool = True
     succession_weight: int = 100
-    language: str = DEFAULT_LANGUAGE
     name: str = ""
     _exclusion_index: dict[tuple[str, int, Role], Exclusion] = field(
         init=False, repr=False, eq=False, hash=False
@@ -251,10 +249,6 @@ class RotationProblem:
             raise ValidationError(
                 message("val.rotation_years", last_year=self.last_year, first_year=self.first_year),
                 item="years",
-            )
-        if self.language not in LANGUAGES:
-            raise ValidationError(
-                message("val.language", language=self.language, join_languages=", ".join(LANGUAGES))
             )
         known = ", ".join(ids)
 
@@ -416,7 +410,7 @@ class Deviation:
         member: the member id.
         expected: the year the turn order gives it (``None``: after the plan).
         actual: the year it chairs in the plan (``None``: not in the plan).
-        cause: why, for people.
+        cause: why, for people (rendered in a language when printed).
         rule: the rule that moved it (``exclusion``, ``agreement``, ``succession``,
             ``fairness``, ``group``), or ``knock_on`` when it moves because others do.
     """
@@ -424,7 +418,7 @@ class Deviation:
     member: str
     expected: int | None
     actual: int | None
-    cause: str
+    cause: Renderable
     rule: str
 
 
@@ -438,6 +432,8 @@ class RotationResult:
         cost: its cost (turn order, plus broken soft successions).
         runtime: wall-clock seconds, the explanation included.
         reason: without a plan, why, in one line.
+            A catalogue message, rendered in a language when printed
+            (``result.reason.render("sv")``); ``None`` when there is nothing to say.
         explanation: when no rotation exists (``infeasible``), the rules that cannot
             all hold together, each with its key under ``[rotation]``; ``None`` otherwise
             (also when the time limit stopped the search).
@@ -447,7 +443,7 @@ class RotationResult:
     plan: RotationPlan | None = None
     cost: int | None = None
     runtime: float = 0.0
-    reason: str = ""
+    reason: Renderable | None = None
     explanation: Explanation | None = None
 
 

@@ -23,16 +23,39 @@ from motesplan.text.languages import (
     check_language,
     environment_language,
 )
-from motesplan.text.message import Message, WeekdayList, message
+from motesplan.text.message import (
+    Capitalized,
+    DateSpan,
+    DayMonth,
+    FullDate,
+    Joined,
+    Listing,
+    Message,
+    Text,
+    TimeRange,
+    WeekdayList,
+    counted,
+    message,
+    render,
+)
 
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "Capitalized",
+    "DateSpan",
+    "DayMonth",
+    "FullDate",
+    "Joined",
     "Language",
+    "Listing",
     "Message",
+    "Text",
+    "TimeRange",
     "WeekdayList",
     "babel_locale",
     "check_language",
+    "counted",
     "environment_language",
     "format_date",
     "format_date_range",
@@ -45,6 +68,7 @@ __all__ = [
     "message",
     "phrase",
     "plural",
+    "render",
     "weekday_name",
     "weekdays_name",
 ]

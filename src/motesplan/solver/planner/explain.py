@@ -61,14 +61,16 @@ from motesplan.solver.conflict import first_core, shrink
 from motesplan.solver.planner.model import PlanModel, RuleGroup
 from motesplan.solver.sat import make_solver, status_of
 from motesplan.text import (
-    format_date_range,
-    format_day_month,
-    format_list,
-    format_time_range,
-    phrase,
-    plural,
-    weekday_name,
-    weekdays_name,
+    Capitalized,
+    DateSpan,
+    DayMonth,
+    Joined,
+    Listing,
+    Message,
+    TimeRange,
+    WeekdayList,
+    counted,
+    message,
 )
 
 __all__ = ["GuardedModel", "explain"]
@@ -115,13 +117,9 @@ class GuardedModel(PlanModel):
         free_days: its free_days (for the planning model's interface; the unavailable
             time is read here by source, so that each source can be named).
         series: the series to look at.
-        language: the language of the blocks' reasons.
     """
 
-    def __init__(
-        self, problem: Problem, free_days: FreeDays, series: Sequence[Series], language: str
-    ) -> None:
-        self.language = language
+    def __init__(self, problem: Problem, free_days: FreeDays, series: Sequence[Series]) -> None:
         self.groups: dict[RuleGroup, Lit] = {}
         # (source index, date) -> "this day of this source blocks"; what blocks it
         self.days: dict[tuple[int, dt.date], Lit] = {}
@@ -130,7 +128,7 @@ class GuardedModel(PlanModel):
         # windows it is outside of
         self.hits: dict[Slot, frozenset[tuple[int, dt.date]]] = {}
         self.outside: dict[Slot, frozenset[str]] = {}
-        self._hard = _hard_blocks(problem, language)
+        self._hard = _hard_blocks(problem)
         super().__init__(problem, free_days, series)
         for (source, _), day in sorted(self.days.items(), key=lambda item: item[0]):
             self.model.add_implication(self.group("unavailable", source), day)
@@ -305,11 +303,11 @@ class GuardedModel(PlanModel):
     on the small model of a core)."""
 
 
-def _hard_blocks(problem: Problem, language: str) -> dict[dt.date, list[tuple[int, Block]]]:
+def _hard_blocks(problem: Problem) -> dict[dt.date, list[tuple[int, Block]]]:
     """The hard blocks of every source of unavailable time, by day, with the source."""
     by_day: dict[dt.date, list[tuple[int, Block]]] = defaultdict(list)
     for index, source in enumerate(problem.unavailable):
-        for block in source.blocks(problem.start, problem.end, language):
+        for block in source.blocks(problem.start, problem.end):
             if block.hard:
                 by_day[block.date].append((index, block))
     return by_day
@@ -339,7 +337,6 @@ def explain(
     series: Sequence[Series] | None = None,
     *,
     time_limit: float = 5.0,
-    language: str | None = None,
     free_days: FreeDays | None = None,
 ) -> Explanation | None:
     """A small set of the hard rules of ``problem`` that cannot hold together.
@@ -348,7 +345,6 @@ def explain(
         problem: the problem.
         series: the series to look at (one independent part; default: all of them).
         time_limit: seconds for the whole explanation.
-        language: language of the text (default: the problem's).
         free_days: the problem's free_days, when the caller has one.
 
     Returns:
@@ -356,10 +352,9 @@ def explain(
         conflict was found within the time limit.
     """
     deadline = time.perf_counter() + time_limit
-    language = language or problem.language
-    free_days = free_days or FreeDays(problem, language)
+    free_days = free_days or FreeDays(problem)
     part = list(series if series is not None else problem.series)
-    model = GuardedModel(problem, free_days, part, language)
+    model = GuardedModel(problem, free_days, part)
     groups = sorted(model.groups, key=lambda g: (_DELETE_FIRST.index(g.kind), g.index))
     found = first_core(model.test, [model.groups[group] for group in groups], deadline)
     if found is None:
@@ -369,7 +364,7 @@ def explain(
     # the core's series alone: a smaller model, solved without presolve
     small = _core_series(problem, part, core)
     if len(small) < len(part):
-        narrow = GuardedModel(problem, free_days, small, language)
+        narrow = GuardedModel(problem, free_days, small)
         narrow.presolve = False
         if all(group in narrow.groups for group in core):
             literals = [narrow.groups[group] for group in core]
@@ -382,7 +377,7 @@ def explain(
         dates = _counted_dates(model, core)
     else:
         dates = _dates_that_matter(model, core, deadline)
-    return _Words(problem, model, language).explanation(core, dates, minimal)
+    return _Words(problem, model).explanation(core, dates, minimal)
 
 
 _COUNTING = frozenset({"count_min", "count_max", "unavailable", "within", "excluding"})
@@ -465,16 +460,16 @@ def _text_key(group: RuleGroup) -> tuple[int, int]:
 
 
 class _Words:
-    """The conflict in the users' words."""
+    """The conflict in the users' words: catalogue messages, rendered in a language when
+    the explanation is printed."""
 
-    def __init__(self, problem: Problem, model: GuardedModel, language: str) -> None:
+    def __init__(self, problem: Problem, model: GuardedModel) -> None:
         self.problem = problem
         self.model = model
-        self.language = language
         self.mentioned: set[str] | None = None
 
-    def say(self, key: str, **values: object) -> str:
-        return phrase(key, self.language, **values)
+    def say(self, key: str, **values: object) -> Message:
+        return message(key, **values)
 
     def explanation(
         self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]], minimal: bool
@@ -486,8 +481,8 @@ class _Words:
         if len(parts) == 1:
             summary = self.say("xp.alone", rule=parts[0])
         else:
-            summary = self.say("xp.but", first=", ".join(parts[:-1]), last=parts[-1])
-        return Explanation(rules=rules, minimal=minimal, summary=summary[:1].upper() + summary[1:])
+            summary = self.say("xp.but", first=Joined(", ", parts[:-1]), last=parts[-1])
+        return Explanation(rules=rules, minimal=minimal, summary=Capitalized(summary))
 
     def rules(
         self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
@@ -508,8 +503,8 @@ class _Words:
 
     def summary_parts(
         self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
-    ) -> list[str]:
-        parts: list[str] = []
+    ) -> list[Message]:
+        parts: list[Message] = []
         kinds = {(group.kind, group.index) for group in core}
         pinned: dict[str, list[int]] = defaultdict(list)
         for group in core:
@@ -556,7 +551,7 @@ class _Words:
 
     def text(
         self, group: RuleGroup, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
-    ) -> str:
+    ) -> Message:
         problem = self.problem
         kind, index = group.kind, group.index
         if kind in ("count_min", "count_max"):
@@ -573,16 +568,16 @@ class _Words:
             return self.link_text(problem.links[index])
         if kind == "pin":
             pin = problem.pins[index]
-            date = self.date(pin.date)
+            date: DayMonth | Joined = self.date(pin.date)
             if pin.start is not None and pin.end is not None:
-                date = f"{date} {format_time_range(pin.start, pin.end, self.language)}"
+                date = Joined(" ", (date, TimeRange(pin.start, pin.end)))
             series = problem.get_series(pin.series)
             return self.say("xp.pin", series=self.name(series), date=date)
         if kind == "overlap":
             return self.say("xp.overlap", body=problem.bodies[index].name)
         return self.unavailable_text(index, dates.get(index, []))
 
-    def count_text(self, index: int, core: Sequence[RuleGroup]) -> str:
+    def count_text(self, index: int, core: Sequence[RuleGroup]) -> Message:
         series = self.problem.series[index]
         count = series.count
         kinds = {(group.kind, group.index) for group in core}
@@ -610,7 +605,7 @@ class _Words:
             text = self.say("xp.free_days", text=text, free=free, days=len(possible))
         return text
 
-    def link_text(self, link: Link) -> str:
+    def link_text(self, link: Link) -> Message:
         before = self.problem.get_series(link.before)
         after = self.problem.get_series(link.after)
         text = self.say(
@@ -624,7 +619,7 @@ class _Words:
             first = (after.weekdays[0] - before.weekdays[0]) % 7 or 7
             distances = list(range(first, max(link.max_days + 8, first + 15), 7))
             if not any(link.min_days <= d <= link.max_days for d in distances):
-                shown = ", ".join(str(d) for d in distances) + ", …"
+                shown = ", ".join(str(d) for d in distances) + ", …"  # numbers: any language
                 text = self.say(
                     "xp.link_weekdays",
                     text=text,
@@ -634,57 +629,61 @@ class _Words:
                 )
         return text
 
-    def pins_text(self, indexes: Sequence[int]) -> str:
+    def pins_text(self, indexes: Sequence[int]) -> Message:
         pins = [self.problem.pins[index] for index in indexes]
         series = self.problem.get_series(pins[0].series)
         days = self.listing([self.date(pin.date) for pin in sorted(pins, key=lambda p: p.date)])
         return self.say("xp.pins", series=self.name(series), dates=days)
 
-    def unavailable_text(self, index: int, days: Sequence[dt.date]) -> str:
+    def unavailable_text(self, index: int, days: Sequence[dt.date]) -> Message:
         source = self.problem.unavailable[index]
         what = self.what(index)
         if not days:
             return self.say("xp.unavailable_none", what=what)
         named = True
-        items: list[str] = []
+        items: list[object] = []
         for day in days:
-            blocks = self.model.day_blocks[(index, day)]
-            reasons = sorted({self.reason(block) for block in blocks} - {""})
+            reasons = self.reasons(self.model.day_blocks[(index, day)])
             if reasons:
-                items.append(f"{self.date(day)} ({'; '.join(reasons)})")
+                items.append(self.say("xp.dated", date=self.date(day), reasons=reasons))
             else:
                 named = False
                 items.append(self.date(day))
-        text = plural("xp.unavailable", len(days), self.language, dates=self.listing(items))
+        text = counted("xp.unavailable", len(days), dates=self.listing(items))
         if not named or not getattr(source, "label", ""):
             text = self.say("xp.unavailable_what", text=text, what=what)
         return text
 
-    def unavailable_together(self, indexes: Sequence[int], dates: dict[int, list[dt.date]]) -> str:
+    def unavailable_together(
+        self, indexes: Sequence[int], dates: dict[int, list[dt.date]]
+    ) -> Message:
         """Several sources of unavailable time in one sentence, date by date."""
-        items: list[tuple[dt.date, str]] = []
+        items: list[tuple[dt.date, Message]] = []
         for index in indexes:
             what = self.what(index)
             for day in dates.get(index, []):
-                blocks = self.model.day_blocks[(index, day)]
-                reasons = sorted({self.reason(block) for block in blocks} - {""}) or [what]
-                items.append((day, f"{self.date(day)} ({'; '.join(reasons)})"))
+                reasons = self.reasons(self.model.day_blocks[(index, day)]) or Joined("", [what])
+                items.append((day, self.say("xp.dated", date=self.date(day), reasons=reasons)))
         if not items:
             return self.say(
                 "xp.unavailable_none", what=self.listing([self.what(index) for index in indexes])
             )
-        listed = self.listing([text for _, text in sorted(items)])
-        return plural("xp.unavailable", len(items), self.language, dates=listed)
+        listed = self.listing([text for _, text in sorted(items, key=lambda item: item[0])])
+        return counted("xp.unavailable", len(items), dates=listed)
 
-    def reason(self, block: Block) -> str:
-        """The reason named with a date, when it differs from day to day."""
-        if block.kind in (BlockKind.HOLIDAY, BlockKind.HALF_DAY, BlockKind.BUSY):
-            return block.reason
-        if block.kind is BlockKind.BRIDGE_DAY:
-            return phrase("bridge_day", self.language)
-        return ""
+    def reasons(self, blocks: Iterable[Block]) -> Joined | None:
+        """The reasons named with a date, when they differ from day to day (holidays,
+        busy time, bridge days), each once; ``None`` when there are none."""
+        found: dict[object, None] = {}
+        for block in blocks:
+            if block.kind in (BlockKind.HOLIDAY, BlockKind.HALF_DAY, BlockKind.BUSY):
+                found.setdefault(block.reason)
+            elif block.kind is BlockKind.BRIDGE_DAY:
+                found.setdefault(message("bridge_day"))
+        found.pop("", None)
+        return Joined("; ", found) if found else None
 
-    def what(self, index: int) -> str:
+    def what(self, index: int) -> Message | Joined | str:
         """The source of unavailable time in the users' words."""
         source = self.problem.unavailable[index]
         name = type(source).__name__
@@ -696,53 +695,52 @@ class _Words:
             return str(getattr(source, "name", "")) or self.say("xp.school_breaks")
         if name == "ClosedPeriod":
             period = DateRange(source.start, source.end)  # type: ignore[attr-defined]
-            return f"{source.label} {self.ranges((period,))}"
+            return Joined(" ", (source.label, self.ranges((period,))))
         return str(source.label)
 
     # -- pieces --------------------------------------------------------------
 
-    def name(self, series: Series) -> str:
+    def name(self, series: Series) -> str | Message:
         """The series' name, with its weekdays the first time (or always in a rule)."""
         if self.mentioned is not None:
             if series.id in self.mentioned:
                 return series.name
             self.mentioned.add(series.id)
-        days = [self.weekdays(day) for day in series.weekdays]
-        return self.say("xp.series", title=series.name, weekdays=self.listing(days))
+        return self.say("xp.series", title=series.name, weekdays=self.weekdays(series.weekdays))
 
-    def weekday(self, number: int) -> str:
+    def weekday(self, number: int) -> WeekdayList:
         """``torsdag`` / ``Thursday``."""
-        return weekday_name(number, self.language)
+        return WeekdayList((number,))
 
-    def weekdays(self, number: int) -> str:
-        """``torsdagar`` / ``Thursdays``."""
-        return weekdays_name(number, self.language)
+    def weekdays(self, numbers: Sequence[int]) -> WeekdayList:
+        """``tisdagar och torsdagar`` / ``Tuesdays and Thursdays``."""
+        return WeekdayList(tuple(numbers), plural=True)
 
-    def date(self, day: dt.date) -> str:
-        return format_day_month(day, self.language, year=self.many_years)
+    def date(self, day: dt.date) -> DayMonth:
+        return DayMonth(day, year=self.many_years)
 
     @property
     def many_years(self) -> bool:
         return self.problem.start.year != self.problem.end.year
 
-    def meetings(self, count: int) -> str:
-        return plural("xp.meetings", count, self.language)
+    def meetings(self, count: int) -> Message:
+        return counted("xp.meetings", count)
 
-    def ranges(self, ranges: Iterable[DateRange]) -> str:
+    def ranges(self, ranges: Iterable[DateRange]) -> Message | Listing:
         """``1–31 maj``, ``1 juli–4 augusti``, with the range's name in brackets."""
-        items = []
+        items: list[object] = []
         for each in ranges:
-            text = format_date_range(each.start, each.end, self.language, year=self.many_years)
-            items.append(f"{text} ({each.name})" if each.name else text)
+            text = DateSpan(each.start, each.end, year=self.many_years)
+            items.append(self.say("xp.named", text=text, name=each.name) if each.name else text)
         return self.listing(items)
 
-    def listing(self, items: Sequence[str]) -> str:
+    def listing(self, items: Sequence[object]) -> Message | Listing:
         """``a, b och c``; beyond :data:`MAX_DATES` items, ``a, b … och 3 till``."""
         items = list(items)
         if len(items) > MAX_DATES:
-            shown = ", ".join(items[:MAX_DATES])
+            shown = Joined(", ", items[:MAX_DATES])
             return self.say("xp.more", items=shown, count=len(items) - MAX_DATES)
-        return format_list(items, self.language)
+        return Listing(items)
 
 
 _KIND = {

@@ -47,7 +47,7 @@ from motesplan.solver.planner.model import Expr, PlanModel
 from motesplan.solver.planner.parts import build_meeting, parts
 from motesplan.solver.planner.solve import merge_status, solve
 from motesplan.solver.sat import make_solver, status_of
-from motesplan.text import format_date, phrase
+from motesplan.text import FullDate, message
 
 __all__ = ["WINDOW_DAYS", "alternatives", "replan"]
 
@@ -473,17 +473,16 @@ def _failure(
 ) -> Result:
     """The result when some part has no new plan, with the reason."""
     status = merge_status([o.status for o in outcomes])
-    language = problem.language
     if status is Status.TIMED_OUT:
-        reason = phrase("replan.timed_out", language, seconds=f"{options.time_limit:g}")
+        reason = message("replan.timed_out", seconds=f"{options.time_limit:g}")
         return Result(status, reason=reason)
     alone = solve(problem, attrs.evolve(options, on_progress=None))
     if alone.status is Status.INFEASIBLE:  # the new rules cannot hold, booked plan or not
         return alone
     if freeze_until is not None:
-        reason = phrase("replan.frozen", language, date=format_date(freeze_until, language))
+        reason = message("replan.frozen", date=FullDate(freeze_until))
     else:
-        reason = phrase("replan.infeasible", language)
+        reason = message("replan.infeasible")
     return Result(Status.INFEASIBLE, reason=reason)
 
 

@@ -21,7 +21,7 @@ from motesplan.solver.planner.explain import explain
 from motesplan.solver.planner.model import OutOfTime, PartResult, Phase, PlanModel
 from motesplan.solver.planner.neighbourhood import Neighbourhoods, improve
 from motesplan.solver.planner.parts import build_meeting, parts
-from motesplan.text import format_date, phrase
+from motesplan.text import FullDate, Joined, Message, message
 
 __all__ = ["parts", "solve"]
 
@@ -44,27 +44,24 @@ EXPLAIN_SHARE = 0.5
 of the time the solve took (a conflict is usually explained in well under a second)."""
 
 
-def _precheck(problem: Problem, free_days: FreeDays) -> tuple[str, str] | None:
+def _precheck(problem: Problem, free_days: FreeDays) -> tuple[str, Message] | None:
     """When a plan is impossible for an obvious reason, the series and a one-line
     reason; else ``None``. (The planner's model does not itself keep a pinned meeting
     off unavailable time: this check does.)"""
-    language = problem.language
     for series in problem.series:
         slots = free_days.slots(series.id)
         for slot in slots:
             if slot.hard_blocks:
-                reasons = "; ".join(sorted({block.reason for block in slot.hard_blocks}))
-                return series.id, phrase(
+                reasons = Joined("; ", dict.fromkeys(block.reason for block in slot.hard_blocks))
+                return series.id, message(
                     "reason.pin_blocked",
-                    language,
                     title=series.name,
-                    date=format_date(slot.date, language),
+                    date=FullDate(slot.date),
                     reasons=reasons,
                 )
         if len(slots) < series.count.min:
-            return series.id, phrase(
+            return series.id, message(
                 "reason.too_few_days",
-                language,
                 title=series.name,
                 count=series.count.min,
                 free=len(slots),
@@ -76,7 +73,7 @@ def _infeasible(
     problem: Problem,
     free_days: FreeDays,
     part: tuple[Series, ...],
-    fallback: str,
+    fallback: Message,
     *,
     options: SolveOptions,
     started: float,
@@ -224,16 +221,14 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         failed = [group for group, o in zip(groups, outcomes, strict=True) if o.status is status]
         names = ", ".join(f"{series.name} ({series.id})" for series in failed[0])
         if status is Status.INFEASIBLE:
-            reason = phrase("reason.infeasible", problem.language, names=names)
+            reason = message("reason.infeasible", names=names)
             return _infeasible(
                 problem, free_days, failed[0], reason, options=options, started=started
             )
         proven = _proven_infeasible(problem, free_days, failed, options, started)
         if proven is not None:
             return proven
-        reason = phrase(
-            "reason.timed_out", problem.language, names=names, seconds=f"{options.time_limit:g}"
-        )
+        reason = message("reason.timed_out", names=names, seconds=f"{options.time_limit:g}")
         return Result(status, reason=reason, runtime=elapsed())
     meetings = number_meetings(
         build_meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen

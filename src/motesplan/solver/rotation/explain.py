@@ -45,7 +45,7 @@ from motesplan.rotation.problem import Role, RotationPlan, RotationProblem
 from motesplan.solver.conflict import shrink
 from motesplan.solver.rotation.model import Expr, RotationModel, RuleKey
 from motesplan.solver.sat import make_solver, status_of
-from motesplan.text import format_list, phrase
+from motesplan.text import Joined, Listing, Message, message
 
 __all__ = [
     "Focus",
@@ -311,7 +311,7 @@ def plan_keeping(
 
 
 def explain_rotation(problem: RotationProblem, time_limit: float) -> Explanation | None:
-    """Why ``problem`` has no rotation, in its language: the rules that conflict, each
+    """Why ``problem`` has no rotation: the rules that conflict, each
     with its key under ``[rotation]``, and a summary.
 
     Args:
@@ -328,28 +328,28 @@ def explain_rotation(problem: RotationProblem, time_limit: float) -> Explanation
 
 
 class _Words:
-    """The rules and the summary of a conflict, in the problem's language."""
+    """The rules and the summary of a conflict: catalogue messages, rendered in a language
+    when the explanation is printed."""
 
     def __init__(self, problem: RotationProblem) -> None:
         self.problem = problem
-        self.language = problem.language
 
-    def say(self, key: str, **values: object) -> str:
-        return phrase(key, self.language, **values)
+    def say(self, key: str, **values: object) -> Message:
+        return message(key, **values)
 
     def name(self, member: str) -> str:
         return self.problem.member_name(member)
 
-    def role(self, role: Role) -> str:
+    def role(self, role: Role) -> Message:
         return self.say(f"rot.{role.value}")
 
-    def names(self, members: Sequence[str]) -> str:
+    def names(self, members: Sequence[str]) -> Message | Listing:
         """``Haninge, Nykvarn och Salem`` (``... och 4 till`` beyond a few)."""
         names = [self.name(m) for m in members]
         if len(names) > NAMES_SHOWN:
             shown = ", ".join(names[:NAMES_SHOWN])
             return self.say("rot.x.more", names=shown, count=len(names) - NAMES_SHOWN)
-        return format_list(names, self.language)
+        return Listing(names)
 
     def history_source(self, year: int) -> str:
         """The key of the history entry of ``year``, at its place as given."""
@@ -401,8 +401,12 @@ class _Words:
             group = grouping.of(member)
             if group is not None:
                 by_group.setdefault(group, []).append(member)
-        groups = "; ".join(
-            f"{group}: {self.names(members)}" for group, members in sorted(by_group.items())
+        groups = Joined(
+            "; ",
+            [
+                Joined(": ", (group, self.names(members)))
+                for group, members in sorted(by_group.items())
+            ],
         )
         text = self.say("rot.x.groups", year=grouping.year, groups=groups)
         return ConflictRule("groups", f"rotation.groups[{index}]", text)
@@ -433,9 +437,9 @@ class _Words:
         text = self.say("rot.x.fairness_plan", member=self.name(member), years=years)
         return ConflictRule("fairness", "rotation", text)
 
-    def headline(self, focus: Focus) -> str:
+    def headline(self, focus: Focus) -> Message:
         problem = self.problem
-        role = "" if focus.role is None else self.role(focus.role)
+        role: str | Message = "" if focus.role is None else self.role(focus.role)
         if focus.kind == "nobody":
             return self.say("rot.x.nobody", role=role, year=focus.year)
         if focus.kind == "many":
@@ -471,9 +475,9 @@ class _Words:
 
     def explanation(self, conflict: RotationConflict) -> Explanation:
         rules = tuple(self.rule(key) for key in conflict.rules)
-        summary = self.headline(conflict.focus)
+        parts: list[object] = [self.headline(conflict.focus)]
         if conflict.focus.kind == "nobody" and self.everyone_excluded(conflict):
-            summary += ": " + self.say("rot.x.all_excluded")
+            parts += [": ", self.say("rot.x.all_excluded")]
         elif len(rules) <= SUMMARY_RULES:
-            summary += ": " + "; ".join(rule.text for rule in rules)
-        return Explanation(rules, conflict.minimal, summary + ".")
+            parts += [": ", Joined("; ", [rule.text for rule in rules])]
+        return Explanation(rules, conflict.minimal, Joined("", [*parts, "."]))

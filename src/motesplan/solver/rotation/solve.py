@@ -11,43 +11,35 @@ from motesplan.solver.options import SolveOptions
 from motesplan.solver.rotation.explain import explain_rotation
 from motesplan.solver.rotation.model import RotationModel
 from motesplan.solver.sat import make_solver, status_of
-from motesplan.text import phrase
+from motesplan.text import Message, message
 
 __all__ = ["solve_rotation"]
 
 
-def _precheck(problem: RotationProblem) -> str:
+def _precheck(problem: RotationProblem) -> Message | None:
     """A one-line reason when no rotation is possible for an obvious reason."""
-    language = problem.language
     for year in problem.years:
         for role in Role:
             agreed = {a.member for a in problem.agreements if a.year == year and a.role is role}
             if len(agreed) > 1:
-                return phrase(
+                return message(
                     "rot.reason.two_agreed",
-                    language,
                     year=year,
-                    role=phrase(f"rot.{role.value}", language),
+                    role=message(f"rot.{role.value}"),
                     members=", ".join(problem.member_name(m) for m in sorted(agreed)),
                 )
             able = [m for m in problem.member_ids if problem.excluded(m, year, role) is None]
             if not able:
-                return phrase(
-                    "rot.reason.nobody",
-                    language,
-                    year=year,
-                    role=phrase(f"rot.{role.value}", language),
-                )
+                return message("rot.reason.nobody", year=year, role=message(f"rot.{role.value}"))
         for agreement in problem.agreements:
             if agreement.year == year and problem.excluded(agreement.member, year, agreement.role):
-                return phrase(
+                return message(
                     "rot.reason.agreed_excluded",
-                    language,
                     member=problem.member_name(agreement.member),
                     year=year,
-                    role=phrase(f"rot.{agreement.role.value}", language),
+                    role=message(f"rot.{agreement.role.value}"),
                 )
-    return ""
+    return None
 
 
 def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None) -> RotationResult:
@@ -71,20 +63,19 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
     options = options or SolveOptions()
     started = time.perf_counter()
     reason = _precheck(problem)
-    if reason:
+    if reason is not None:
         return _no_rotation(problem, reason, options, started)
     rotation = RotationModel(problem)
     left = options.time_limit - (time.perf_counter() - started)
     solver = make_solver(left, options.workers, lp=True, log=options.log)
     status = status_of(solver.solve(rotation.model), solver)
     if status is Status.INFEASIBLE:
-        reason = phrase("rot.reason.infeasible", problem.language, body=problem.body)
-        return _no_rotation(problem, reason, options, started)
+        return _no_rotation(
+            problem, message("rot.reason.infeasible", body=problem.body), options, started
+        )
     if not status.has_plan:
         seconds = f"{options.time_limit:g}"
-        reason = phrase(
-            "rot.reason.timed_out", problem.language, body=problem.body, seconds=seconds
-        )
+        reason = message("rot.reason.timed_out", body=problem.body, seconds=seconds)
         return RotationResult(status, reason=reason, runtime=time.perf_counter() - started)
     cost = round(solver.objective_value)
     values = solver.value
@@ -100,7 +91,7 @@ def solve_rotation(problem: RotationProblem, options: SolveOptions | None = None
 
 
 def _no_rotation(
-    problem: RotationProblem, reason: str, options: SolveOptions, started: float
+    problem: RotationProblem, reason: Message, options: SolveOptions, started: float
 ) -> RotationResult:
     """An infeasible result, with the rules that conflict.
 
