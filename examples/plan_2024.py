@@ -31,6 +31,7 @@ from motesplan import (
     solve,
     write_atomic,
 )
+from motesplan.text import LANGUAGES
 
 MUNICIPALITIES = {
     "botkyrka": "Botkyrka",
@@ -125,7 +126,7 @@ def build_problem() -> Problem:
 def main(argv: list[str] | None = None) -> int:
     """Solve, print for people, write ``out/plan-2024.json`` and ``out/plan-2024.ics``."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--lang", choices=LANGUAGES, default="sv")
     parser.add_argument("--out", type=Path, default=Path("out"))
     args = parser.parse_args(argv)
     problem = build_problem()
@@ -136,9 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     report = check(problem, result.plan)
     if not report.ok:  # the independent checker disagrees with the solver: never ship that
         for violation in report.violations:
-            print(violation.message)
+            print(violation.render(args.lang))
         return 1
-    path = write_atomic(args.out / "plan-2024.json", result_to_json(result))
+    path = write_atomic(args.out / "plan-2024.json", result_to_json(result, language=args.lang))
     calendar = write_atomic(
         args.out / "plan-2024.ics", publish_calendar(problem, result.plan, language=args.lang)
     )

@@ -36,6 +36,7 @@ from motesplan import (
     write_changes,
 )
 from motesplan.reports.replan import format_alternatives, format_replan
+from motesplan.text import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = ROOT / "sodertorn-2024.toml"
@@ -67,23 +68,26 @@ def committee_decides(problem: Problem) -> Problem:
 def main() -> None:
     """Book, change the rules, replan, write the new plan and the messages."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--lang", choices=LANGUAGES, default="sv")
     parser.add_argument("--out", type=Path, default=Path("out"))
     args = parser.parse_args()
     options = SolveOptions(time_limit=30)
-    problem = load_config(CONFIG).problem.evolve(language=args.lang)
+    problem = load_config(CONFIG).problem
     booked = solve(problem, options).plan
     assert booked is not None, "the 2024 example has a plan"
 
     changed = committee_decides(problem)
     replanned = replan(changed, booked, options=options)
-    print(format_replan(changed, replanned), end="")
+    print(format_replan(changed, replanned, args.lang), end="")
     plan = replanned.plan
     if plan is None:
-        raise SystemExit(replanned.result.reason)
+        reason = replanned.result.reason
+        raise SystemExit("" if reason is None else reason.render(args.lang))
     assert check(changed, plan).ok
-    write_atomic(args.out / "replan-2024.json", result_to_json(replanned.result, changed))
-    write_atomic(args.out / "replan-2024.ics", publish_calendar(changed, plan))
+    write_atomic(
+        args.out / "replan-2024.json", result_to_json(replanned.result, changed, language=args.lang)
+    )
+    write_atomic(args.out / "replan-2024.ics", publish_calendar(changed, plan, language=args.lang))
     written = write_changes(
         changed,
         booked,
@@ -91,6 +95,7 @@ def main() -> None:
         args.out / "replan-2024-changes",
         organizer=ORGANIZER,
         attendees=ATTENDEES,
+        language=args.lang,
     )
     for path in written:
         print(f"→ {path}")
@@ -98,7 +103,8 @@ def main() -> None:
     # Before it decided, the committee asked: could the September meeting (booked for
     # 5 September) take another date, and what would that cost?
     print()
-    print(format_alternatives(changed, alternatives(problem, booked, "sk-2024-05", top=3)), end="")
+    found = alternatives(problem, booked, "sk-2024-05", top=3)
+    print(format_alternatives(changed, found, args.lang), end="")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from motesplan import (
     solve_rotation,
     write_atomic,
 )
-from motesplan.text import phrase
+from motesplan.text import LANGUAGES, phrase
 
 MUNICIPALITIES = {
     "botkyrka": "Botkyrka",
@@ -64,7 +64,7 @@ def build_problem() -> RotationProblem:
 def main(argv: list[str] | None = None) -> int:
     """Solve, print the table, write ``rotation-2024-2027.md`` and ``.json``."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv")
+    parser.add_argument("--lang", choices=LANGUAGES, default="sv")
     parser.add_argument("--out", type=Path, default=Path("out"))
     args = parser.parse_args(argv)
     problem = build_problem()
@@ -73,16 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     print(phrase("rot.r.heading", args.lang, body=problem.body, years=years))
     print()
     if result.plan is None:
-        print(phrase(f"status.{result.status.value}", args.lang) + f": {result.reason}")
+        reason = "" if result.reason is None else result.reason.render(args.lang)
+        print(phrase(f"status.{result.status.value}", args.lang) + f": {reason}")
         return 1
     print(format_rotation_table(problem, result.plan, args.lang), end="")
-    report = check_rotation(problem, result.plan, language=args.lang)
+    report = check_rotation(problem, result.plan)
     if not report.ok:  # the independent checker disagrees with the solver: never ship that
         for violation in report.violations:
-            print(violation.message)
+            print(violation.render(args.lang))
         return 1
     for deviation in report.deviations:
-        print(f"  {deviation.cause}")
+        print(f"  {deviation.cause.render(args.lang)}")
     status = phrase(f"status.{result.status.value}", args.lang)
     print(f"\n{phrase('plan.status', args.lang, status=status)}")
     stem = f"rotation-{problem.first_year}-{problem.last_year}"
