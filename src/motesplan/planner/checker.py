@@ -650,7 +650,7 @@ def _nearest_text(before: Iterable[Meeting], meeting: Meeting) -> Message | str:
     return f"{last.id}, {(meeting.date - last.date).days} d"
 
 
-def _time_and_days(start: dt.time, end: dt.time, days: int) -> TimeRange | str | Message:
+def _time_and_days(start: dt.time, end: dt.time, days: int) -> TimeRange | Message:
     """A time of day, with the number of days when a meeting lasts more than one."""
     if days > 1:
         return message("v.time_days", time=TimeRange(start, end), days=days)

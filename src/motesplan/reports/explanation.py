@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from motesplan.planner.explanation import Explanation
-from motesplan.text import phrase, render
+from motesplan.text import Capitalized, phrase
 
 __all__ = ["format_explanation"]
 
@@ -38,8 +38,7 @@ def format_explanation(
     lines = [summary, phrase("xp.rules", language)]
     for rule in explanation.rules:
         source = rule.source if config_path is None else f"{config_path}: {rule.source}"
-        text = str(render(rule.text, language))
-        text = text[:1].upper() + text[1:]
+        text = Capitalized(rule.text).render(language)
         lines.append(phrase("xp.rule", language, text=text, source=source))
     lines.append(phrase("xp.minimal" if explanation.minimal else "xp.not_minimal", language))
     return "\n".join(lines) + "\n"

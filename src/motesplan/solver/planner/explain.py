@@ -662,7 +662,7 @@ class _Words:
         for index in indexes:
             what = self.what(index)
             for day in dates.get(index, []):
-                reasons = self.reasons(self.model.day_blocks[(index, day)]) or Joined("", [what])
+                reasons = self.reasons(self.model.day_blocks[(index, day)]) or what
                 items.append((day, self.say("xp.dated", date=self.date(day), reasons=reasons)))
         if not items:
             return self.say(
