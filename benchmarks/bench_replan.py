@@ -57,6 +57,7 @@ from bench_plan import Case, _capacity, build_case, case_name, generate
 
 from motesplan import (
     ClosedDates,
+    ConflictRule,
     Count,
     FreeDays,
     Meeting,
@@ -65,6 +66,7 @@ from motesplan import (
     Problem,
     ReplanResult,
     Result,
+    Rule,
     SolveOptions,
     Status,
     alternatives,
@@ -435,11 +437,30 @@ def bench_explanation(bench: Bench, case: str, broken: Broken, options: SolveOpt
     )
 
 
+def _where(problem: Problem, rule: ConflictRule[Rule]) -> str:
+    """Where a rule of an explanation is: its key in a configuration file, or for a
+    problem built in Python its item's place in the problem (``series[2].count``)."""
+    if rule.where:
+        return rule.where
+    lists = (
+        ("series", problem.series),
+        ("links", problem.links),
+        ("pins", problem.pins),
+        ("bodies", problem.bodies),
+        ("unavailable", problem.unavailable),
+    )
+    for name, items in lists:
+        for index, item in enumerate(items):
+            if item is rule.item:
+                return f"{name}[{index}]" + (f".{rule.field}" if rule.field else "")
+    return "?"
+
+
 def _explained(result: Result, broken: Broken) -> tuple[str, list[str]]:
     explanation = result.explanation
     if explanation is None:
         return f"no explanation ({result.status.value})", ["no explanation returned"]
-    named = {rule.source for rule in explanation.rules}
+    named = {_where(broken.problem, rule) for rule in explanation.rules}
     kinds = ",".join(sorted({rule.kind for rule in explanation.rules}))
     text = (
         f"{len(explanation.rules)} rules ({kinds}), minimal"

@@ -16,21 +16,22 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "motesplan"
 
 LAYERS: dict[str, int] = {
-    "errors": 0,
-    "_files": 0,
+    "source": 0,
     "_version": 0,
-    "text": 1,
-    "_ics_events": 2,
-    "_convert": 2,
-    "planner": 3,
-    "rotation": 4,
-    "solver": 5,
-    "formats": 5,
-    "reports": 5,
-    "config": 5,
-    "__init__": 6,
-    "cli": 7,
-    "__main__": 8,
+    "errors": 1,
+    "_files": 1,
+    "text": 2,
+    "_ics_events": 3,
+    "_convert": 3,
+    "planner": 4,
+    "rotation": 5,
+    "solver": 6,
+    "formats": 6,
+    "reports": 6,
+    "config": 6,
+    "__init__": 7,
+    "cli": 8,
+    "__main__": 9,
 }
 """Each top-level module or folder of the package, by floor: a module may import only
 from floors below its own, or from its own folder."""

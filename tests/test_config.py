@@ -3,12 +3,15 @@ mistake is one ConfigError naming the file, the key path and (for TOML) the line
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from motesplan import ConfigError, Problem, RotationProblem, result_to_json, solve
 from motesplan.config import Config, config_from_text, load_config
+from motesplan.config.docs import key_table, update
+from motesplan.config.schema import TABLES, TOP
 from tests.conftest import ROOT, load_example
 
 EXAMPLE = ROOT / "examples" / "sodertorn-2024.toml"
@@ -390,3 +393,23 @@ def test_odd_files_raise_config_error_only(text: str) -> None:
 def test_toml_and_python_examples_give_identical_json(config: Config) -> None:
     python_problem = load_example("plan_2024").build_problem()
     assert result_to_json(solve(config.problem)) == result_to_json(solve(python_problem))
+
+
+def test_the_configuration_page_shows_every_key_as_declared() -> None:
+    # docs/configuration.md's key tables are made from the declarations
+    # (python -m motesplan.config.docs docs/configuration.md writes them anew)
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert update(page) == page
+    for table in (TOP, *TABLES):
+        assert f"<!-- keys: {table.title} -->" in page, table.title
+        for item in table.fields:
+            assert f"| `{item.name}` |" in key_table(table)
+
+
+def test_every_key_of_the_example_is_declared() -> None:
+    data = tomllib.loads(TEXT)
+    for name, value in data.items():
+        assert name in TOP.names
+        if isinstance(value, dict) and name in {"organisation", "period", "unavailable"}:
+            table = next(t for t in TABLES if t.title == f"[{name}]")
+            assert set(value) <= set(table.names)

@@ -26,6 +26,7 @@ from motesplan import (
     Result,
     Series,
     SolveOptions,
+    Source,
     Status,
     result_to_json,
     solve,
@@ -41,6 +42,26 @@ ROOT = Path(__file__).resolve().parent.parent
 OPTIONS = SolveOptions(time_limit=10)
 
 # -- relaxing a rule in the problem, by its source ----------------------------------
+
+
+def located(problem: Problem, file: str = "year.toml") -> Problem:
+    """``problem`` as if read from a file: each series, link, pin, body and source of
+    unavailable time stated at its place in the problem (``series[1]``, ``pins[0]``,
+    ``unavailable[2]``), so that a rule of an explanation says where it is."""
+
+    def at(items: Sequence[object], name: str) -> tuple[object, ...]:
+        return tuple(
+            attrs.evolve(item, source=Source(file, f"{name}[{index}]"))  # type: ignore[misc]
+            for index, item in enumerate(items)
+        )
+
+    return problem.evolve(
+        series=at(problem.series, "series"),
+        links=at(problem.links, "links"),
+        pins=at(problem.pins, "pins"),
+        bodies=at(problem.bodies, "bodies"),
+        unavailable=at(problem.unavailable, "unavailable"),
+    )
 
 
 def _sources(problem: Problem) -> set[str]:
@@ -59,7 +80,8 @@ def _sources(problem: Problem) -> set[str]:
 
 
 def _unavailable_source(problem: Problem, index: int) -> str:
-    return getattr(problem.unavailable[index], "config_key", "") or f"unavailable[{index}]"
+    source = problem.unavailable[index].source  # type: ignore[attr-defined]
+    return source.key if source is not None else f"unavailable[{index}]"
 
 
 def relax(problem: Problem, sources: Iterable[str]) -> Problem:
@@ -102,6 +124,8 @@ def assert_explained(
 ) -> tuple[Result, Explanation]:
     """Solve: no plan, an explanation whose summary is the reason, and removing any
     one named rule from the problem makes a plan possible."""
+    if all(series.source is None for series in problem.series):
+        problem = located(problem)
     result = solve(problem, options)
     assert result.status is Status.INFEASIBLE
     explanation = result.explanation
@@ -111,17 +135,17 @@ def assert_explained(
     assert result.reason.render("sv") == explanation.summary.render("sv")
     assert explanation.minimal
     assert explanation.rules
-    assert len({r.source for r in explanation.rules}) == len(explanation.rules)
+    assert len({r.where for r in explanation.rules}) == len(explanation.rules)
     for rule in explanation.rules:
         text = rule.text.render("sv")
         assert text
-        relaxed = solve(relax(problem, [rule.source]), OPTIONS)
-        assert relaxed.status.has_plan, f"still no plan without {rule.source}: {text}"
+        relaxed = solve(relax(problem, [rule.where]), OPTIONS)
+        assert relaxed.status.has_plan, f"still no plan without {rule.where}: {text}"
     return result, explanation
 
 
 def kinds(explanation: Explanation) -> dict[str, str]:
-    return {rule.source: rule.kind for rule in explanation.rules}
+    return {rule.where: rule.kind for rule in explanation.rules}
 
 
 def friday_thursday(**changes: object) -> Problem:
@@ -321,7 +345,7 @@ def test_one_explanation_renders_in_every_language_without_solving_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The language is chosen when the explanation is printed, not when it is found.
-    explanation = explain(friday_thursday(pins=(Pin("sk", "2024-05-09"),)))
+    explanation = explain(located(friday_thursday(pins=(Pin("sk", "2024-05-09"),))))
     assert explanation is not None
 
     def no_more_solving(*args: object, **kwargs: object) -> None:
@@ -355,11 +379,11 @@ def test_one_explanation_renders_in_every_language_without_solving_again(
         assert [line.rsplit("[year.toml: ", 1)[1] for line in lines[2:4]] == [
             f"{source}]" for source in sources
         ]
-    assert [rule.source for rule in explanation.rules] == sources
+    assert [rule.where for rule in explanation.rules] == sources
 
 
 def test_explanation_in_json() -> None:
-    problem = friday_thursday(links=(Link("lg", "sk", 21, 25),))
+    problem = located(friday_thursday(links=(Link("lg", "sk", 21, 25),)))
     result = solve(problem, OPTIONS)
     data = json.loads(result_to_json(result, problem))
     assert data["status"] == "infeasible"
@@ -396,7 +420,7 @@ def test_sources_name_toml_keys_for_unavailable_time() -> None:
         '  { name = "Renovering", start = 2024-02-01, end = 2024-11-30, series = ["lg"] },',
     )
     config = config_from_text(text, path="sodertorn-2024.toml")
-    assert [getattr(u, "config_key", "") for u in config.problem.unavailable] == [
+    assert [u.source.key for u in config.problem.unavailable] == [  # type: ignore[attr-defined]
         "unavailable.holidays",
         "unavailable.bridge_days",
         "unavailable.school_breaks[0]",
@@ -409,7 +433,7 @@ def test_sources_name_toml_keys_for_unavailable_time() -> None:
     ]
     result = solve(config.problem, OPTIONS)
     assert result.explanation is not None
-    sources = {rule.source for rule in result.explanation.rules}
+    sources = {rule.where for rule in result.explanation.rules}
     assert "unavailable.periods[1]" in sources
     assert "series[0].count" in sources
     assert sources <= {
@@ -452,9 +476,9 @@ def test_school_breaks_as_one_table_have_one_key() -> None:
         "school_breaks = { 2024 = [9, 14, 44] }",
     )
     config = config_from_text(text)
-    keys = [getattr(u, "config_key", "") for u in config.problem.unavailable]
+    keys = [u.source.key for u in config.problem.unavailable]  # type: ignore[attr-defined]
     assert keys[2] == "unavailable.school_breaks"
-    assert [getattr(u, "config_key", "") for u in friday_thursday().unavailable] == [""]
+    assert [u.source for u in friday_thursday().unavailable] == [None]  # type: ignore[attr-defined]
 
 
 # -- property: each explanation is a real conflict, minimal or flagged -------------------
@@ -478,6 +502,7 @@ def test_school_breaks_as_one_table_have_one_key() -> None:
     )
 )
 def test_each_explanation_is_a_conflict_minimal_or_flagged(problem: Problem) -> None:
+    problem = located(problem)
     result = solve(problem, OPTIONS)
     event(result.status.value)
     if result.status is not Status.INFEASIBLE:
@@ -488,7 +513,7 @@ def test_each_explanation_is_a_conflict_minimal_or_flagged(problem: Problem) -> 
     explanation = result.explanation
     assert explanation is not None
     event(f"{len(explanation.rules)} rules, minimal: {explanation.minimal}")
-    named = {rule.source for rule in explanation.rules}
+    named = {rule.where for rule in explanation.rules}
     assert named <= _sources(problem)
     # every other rule dropped, the named ones still cannot hold together ...
     others = _sources(problem) - named
@@ -505,18 +530,34 @@ def test_sources_are_key_paths() -> None:
         r"^(series\[\d+\]\.\w+|links\[\d+\]|pins\[\d+\]|bodies\[\d+\]|unavailable\[\d+\])$"
     )
     problem = friday_thursday(links=(Link("lg", "sk", 21, 25),), pins=(Pin("sk", "2024-05-09"),))
-    explanation = explain(problem)
+    explanation = explain(located(problem))
     assert explanation is not None
-    assert all(path.match(rule.source) for rule in explanation.rules)
+    assert all(path.match(rule.where) for rule in explanation.rules)
+    # each rule names its item of the problem, and the field that states it
+    items = {(type(rule.item).__name__, rule.field) for rule in explanation.rules}
+    assert ("Series", "count") in items or ("Pin", None) in items
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_format_without_config_path(language: str) -> None:
-    explanation = explain(friday_thursday(pins=(Pin("sk", "2024-05-09"),)))
+    explanation = explain(located(friday_thursday(pins=(Pin("sk", "2024-05-09"),))))
     assert explanation is not None
     lines = format_explanation(explanation, language).splitlines()
     assert lines[2].endswith("[pins[0]]")
     assert lines[3].endswith("[unavailable[0]]")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_problem_built_in_python_names_no_key(language: str) -> None:
+    problem = friday_thursday(pins=(Pin("sk", "2024-05-09"),))
+    explanation = explain(problem)
+    assert explanation is not None
+    assert [rule.where for rule in explanation.rules] == ["", ""]
+    assert [rule.item for rule in explanation.rules] == [problem.pins[0], problem.unavailable[0]]
+    lines = format_explanation(explanation, language, "year.toml").splitlines()
+    assert all("[" not in line for line in lines[2:4])
+    data = json.loads(result_to_json(solve(problem, OPTIONS), problem))
+    assert [rule["source"] for rule in data["explanation"]["rules"]] == [None, None]
 
 
 def test_out_of_time_while_shrinking_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -532,11 +573,11 @@ def test_out_of_time_while_shrinking_is_flagged(monkeypatch: pytest.MonkeyPatch)
         return Status.TIMED_OUT, set()  # as if every shrinking solve ran out of time
 
     monkeypatch.setattr(planner_explain.GuardedModel, "test", first_only)
-    problem = friday_thursday(links=(Link("lg", "sk", 21, 25),))
+    problem = located(friday_thursday(links=(Link("lg", "sk", 21, 25),)))
     explanation = explain(problem)
     assert explanation is not None
     assert not explanation.minimal
-    assert {"series[1].count", "links[0]"} <= {rule.source for rule in explanation.rules}
+    assert {"series[1].count", "links[0]"} <= {rule.where for rule in explanation.rules}
     lines = format_explanation(explanation, "sv").splitlines()
     assert lines[-1] == (
         "Tiden räckte inte för att pröva om alla reglerna behövs; en mindre mängd kan räcka."

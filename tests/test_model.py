@@ -25,6 +25,7 @@ from motesplan import (
     PublicHolidays,
     SchoolBreaks,
     Series,
+    Source,
     ValidationError,
     Weekday,
 )
@@ -85,13 +86,15 @@ def test_other_errors_share_the_base() -> None:
 def test_validation_error_names_the_item() -> None:
     with pytest.raises(ValidationError) as caught:
         make_series(start="11:00", end="09:00")
-    assert caught.value.item == "series 'a'"
+    assert caught.value.source is None  # built in Python
+    assert caught.value.field == "end"
+    assert "series 'a'" in str(caught.value)
 
 
 def test_config_error_says_where() -> None:
     error = ConfigError("bad weekday", path="plan.toml", key="series[1].weekdays", line=7)
     assert str(error) == "plan.toml, line 7, key 'series[1].weekdays': bad weekday"
-    assert error.item == "series[1].weekdays"
+    assert error.key == "series[1].weekdays"
     assert error.line == 7
 
 
@@ -296,7 +299,7 @@ def test_link_to_an_unknown_series_lists_the_known_ids() -> None:
         ValidationError, match=re.escape("link a -> x refers to unknown series 'x'; known: a, b")
     ) as caught:
         make_problem(links=(Link("a", "x", 20, 27),))
-    assert caught.value.item == "link a -> x"
+    assert caught.value.field == "after"
 
 
 def test_link_from_an_unknown_series_lists_the_known_ids() -> None:
@@ -372,7 +375,7 @@ def test_unknown_series_of_unavailable_time() -> None:
 def test_pin_of_an_unknown_series() -> None:
     with pytest.raises(
         ValidationError,
-        match=re.escape("pin on 2024-01-19 refers to unknown series 'x'; known: a, b"),
+        match=re.escape("pin x 2024-01-19 refers to unknown series 'x'; known: a, b"),
     ):
         make_problem(pins=(Pin("x", "2024-01-19"),))
 
@@ -433,7 +436,7 @@ def test_pin_on_a_weekday_the_series_never_allows() -> None:
     )
     with pytest.raises(ValidationError, match=re.escape(message)) as caught:
         make_problem(pins=(Pin("a", "2024-01-20"),))
-    assert caught.value.item == "pin a 2024-01-20"
+    assert caught.value.field == "date"
 
 
 @pytest.mark.parametrize("day", ["2023-12-29", "2025-01-03"])
@@ -765,3 +768,16 @@ def test_defaults() -> None:
     assert series.form is Form.IN_PERSON
     assert series.allows(dt.date(2024, 1, 19))
     assert not series.allows(dt.date(2024, 1, 18))
+
+
+def test_an_error_of_a_record_from_a_file_names_its_key() -> None:
+    source = Source("plan.toml", "series[3]", {"start": "series[3].time", "end": "series[3].time"})
+    with pytest.raises(ValidationError) as caught:
+        make_series(start="11:00", end="09:00", source=source)
+    assert caught.value.source == source
+    assert caught.value.source.at(caught.value.field) == "series[3].time"
+    link = Source("plan.toml", "links[0]", {"max_days": "links[0].days.max"})
+    with pytest.raises(ValidationError) as caught:
+        Link("a", "b", 27, 20, source=link)
+    assert caught.value.source is not None
+    assert caught.value.source.at(caught.value.field) == "links[0].days.max"

@@ -23,7 +23,9 @@ from motesplan import (
     RotationPlan,
     RotationProblem,
     RotationResult,
+    RotationRule,
     SolveOptions,
+    Source,
     Status,
     Term,
     check_rotation,
@@ -66,8 +68,32 @@ def small(ids: str, first: int, last: int, **changes: object) -> RotationProblem
     return RotationProblem("K", [Member(x) for x in ids], first, last, **changes)  # type: ignore[arg-type]
 
 
+def located(problem: RotationProblem, file: str = "year.toml") -> RotationProblem:
+    """``problem`` as if read from a file's ``[rotation]``: the problem, each history
+    year, exclusion, agreement and grouping stated at its place (``rotation.history[2]``),
+    so that a rule of an explanation says where it is."""
+
+    def at(items: tuple[object, ...], name: str) -> list[object]:
+        key = f"rotation.{name}"
+        return [
+            attrs.evolve(item, source=Source(file, f"{key}[{index}]"))  # type: ignore[misc]
+            for index, item in enumerate(items)
+        ]
+
+    return attrs.evolve(
+        problem,
+        history=at(problem.history, "history"),
+        exclusions=at(problem.exclusions, "exclusions"),
+        agreements=at(problem.agreements, "agreements"),
+        groups=at(problem.groups, "groups"),
+        source=Source(file, "rotation"),
+    )
+
+
 def explained(problem: RotationProblem) -> tuple[RotationResult, Explanation]:
     """Solve: no rotation, and an explanation proven minimal."""
+    if problem.source is None:
+        problem = located(problem)
     result = solve_rotation(problem, SolveOptions(time_limit=10))
     assert result.status is Status.INFEASIBLE
     assert result.plan is None
@@ -84,7 +110,7 @@ def reason(result: RotationResult, language: str = "sv") -> str:
 
 
 def sources(explanation: Explanation) -> list[tuple[str, str]]:
-    return [(rule.kind, rule.source) for rule in explanation.rules]
+    return [(rule.kind, rule.where) for rule in explanation.rules]
 
 
 def feasible(problem: RotationProblem) -> None:
@@ -100,9 +126,9 @@ def without(problem: RotationProblem, rule: ConflictRule) -> RotationProblem:
     an exclusion, agreement or grouping dropped; a history entry's seat forgotten
     (the chair for a fairness rule, the vice-chair for a succession into the plan);
     succession made soft for a handover inside the plan."""
-    if rule.source == "rotation.succession":
+    if rule.where == "rotation.succession":
         return attrs.evolve(problem, succession=False)
-    name, _, rest = rule.source.removeprefix("rotation.").partition("[")
+    name, _, rest = rule.where.removeprefix("rotation.").partition("[")
     index = int(rest.rstrip("]"))
     if name == "history":
         term = problem.history[index]
@@ -267,7 +293,9 @@ def test_a_rule_kept_for_lack_of_time_is_said() -> None:
     explanation = Explanation(
         (
             ConflictRule(
-                "fairness", "rotation", Joined("", ["a får inte vara ordförande två gånger"])
+                RotationRule.FAIRNESS,
+                Joined("", ["a får inte vara ordförande två gånger"]),
+                located(small("ab", 2024, 2025)),
             ),
         ),
         False,
@@ -415,7 +443,7 @@ def test_a_member_agreed_to_chair_twice() -> None:
 def test_groups_leave_no_pair() -> None:
     problem = small("abc", 2024, 2025, groups=[Grouping(2025, {"a": "x", "b": "x", "c": "x"})])
     _, explanation = explained(problem)
-    assert sources(explanation) == [("groups", "rotation.groups[0]")]
+    assert sources(explanation) == [("group", "rotation.groups[0]")]
     assert explanation.rules[0].text.render("sv") == (
         "2025 ska ordförande och vice ordförande komma från olika grupper (x: a, b och c)"
     )
@@ -437,7 +465,7 @@ def test_groups_with_an_exclusion() -> None:
     _, explanation = explained(problem)
     assert sources(explanation) == [
         ("exclusion", "rotation.exclusions[0]"),
-        ("groups", "rotation.groups[1]"),
+        ("group", "rotation.groups[1]"),
     ]
     assert explanation.rules[0].text.render("en") == "d cannot be chair or vice-chair in 2025 (val)"
     assert explanation.rules[1].text.render("en") == (
@@ -618,7 +646,7 @@ def test_every_rule_has_a_key_and_a_source() -> None:
         groups=[Grouping(2025, {"haninge": "S"})],
     )
     keys = rule_keys(problem)
-    assert {key.kind for key in keys} == {
+    assert {key.kind.word for key in keys} == {
         "exclusion",
         "agreement",
         "groups",
@@ -652,6 +680,7 @@ def test_every_rule_has_a_key_and_a_source() -> None:
     )
 )
 def test_every_conflict_is_minimal_and_checked(problem: RotationProblem) -> None:
+    problem = located(problem)
     result = solve_rotation(problem, SolveOptions(time_limit=10))
     if result.plan is not None:
         assert result.explanation is None
@@ -664,6 +693,6 @@ def test_every_conflict_is_minimal_and_checked(problem: RotationProblem) -> None
     assert len(conflict.rules) == len(result.explanation.rules)
     assert_minimal_conflict(problem, conflict)
     for rule in result.explanation.rules:
-        assert rule.source.startswith("rotation")
+        assert rule.where.startswith("rotation")
         assert rule.text.render("sv")
         assert rule.text.render("en")

@@ -46,6 +46,7 @@ from motesplan.planner.problem import (
     Weights,
 )
 from motesplan.planner.replan import Alternative, Alternatives, ReplanResult
+from motesplan.planner.rules import MeetingRef, Rule
 from motesplan.planner.unavailable import (
     Block,
     BlockKind,
@@ -73,6 +74,8 @@ from motesplan.rotation.problem import (
     RotationYear,
     Term,
 )
+from motesplan.rotation.rules import RotationRule
+from motesplan.source import Source
 
 # ``from motesplan.planner.replan import ...`` above bound the submodule as this package's
 # attribute ``replan``; that name is the solver's function, looked up below.
@@ -148,6 +151,7 @@ __all__ = [
     "Grouping",
     "Link",
     "Meeting",
+    "MeetingRef",
     "MeetingStatus",
     "Member",
     "MotesplanError",
@@ -164,12 +168,15 @@ __all__ = [
     "RotationPlan",
     "RotationProblem",
     "RotationResult",
+    "RotationRule",
     "RotationViolation",
     "RotationYear",
+    "Rule",
     "SchoolBreaks",
     "Series",
     "Slot",
     "SolveOptions",
+    "Source",
     "Status",
     "Term",
     "ValidationError",

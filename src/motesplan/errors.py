@@ -19,7 +19,10 @@ language motesplan speaks (the command line prints it in the user's language).
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from motesplan.source import Source
 
 __all__ = ["ConfigError", "MotesplanError", "PlanFormatError", "Renderable", "ValidationError"]
 
@@ -52,12 +55,23 @@ class ValidationError(MotesplanError, ValueError):
     """Problem data that is invalid in itself (before any solving).
 
     Attributes:
-        item: the thing that is wrong, e.g. ``"series 'sk'"``, or ``""``.
+        source: where the item that is wrong was stated (a series, a link, a pin ...),
+            when it came from a configuration file; ``None`` otherwise.
+        field: the field of that item that is wrong (``"count"``, ``"min_days"``), or
+            ``None`` when it is the item as a whole. ``source.at(field)`` is the key
+            path in the file.
     """
 
-    def __init__(self, message: str | Renderable, *, item: str = "") -> None:
+    def __init__(
+        self,
+        message: str | Renderable,
+        *,
+        source: Source | None = None,
+        field: str | None = None,
+    ) -> None:
         super().__init__(message)
-        self.item = item
+        self.source = source
+        self.field = field
 
 
 class ConfigError(ValidationError):
@@ -79,7 +93,7 @@ class ConfigError(ValidationError):
         line: int | None = None,
         language: str | None = None,
     ) -> None:
-        super().__init__(message, item=key)
+        super().__init__(message)
         self.path = path
         self.key = key
         self.line = line

@@ -50,7 +50,14 @@ from motesplan.errors import ValidationError
 from motesplan.planner.diff import changes
 from motesplan.planner.plan import Meeting, Plan
 from motesplan.planner.problem import Form, Problem
-from motesplan.text import DEFAULT_LANGUAGE, Language, check_language, format_time, phrase
+from motesplan.text import (
+    DEFAULT_LANGUAGE,
+    Language,
+    check_language,
+    format_time,
+    message,
+    phrase,
+)
 
 __all__ = [
     "DEFAULT_STAMP",
@@ -128,10 +135,7 @@ def stamp_from_environment() -> dt.datetime:
     try:
         seconds = int(value)
     except ValueError as error:
-        raise ValidationError(
-            f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {value!r}",
-            item="SOURCE_DATE_EPOCH",
-        ) from error
+        raise ValidationError(message("fmt.source_date_epoch", value=value)) from error
     return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
 
 
@@ -484,7 +488,7 @@ def publish_calendar(
 def _address(person: Person, **parameters: str) -> vCalAddress:
     name, email = person
     if not email or any(c in email for c in '\r\n"<> ') or "@" not in email:
-        raise ValidationError(f"{email!r} is not an e-mail address (for {name!r})", item=email)
+        raise ValidationError(message("fmt.email", email=email, name=name))
     address = vCalAddress(f"mailto:{email}")
     if name:
         address.params["CN"] = vText(name)
@@ -570,7 +574,7 @@ def invitation(
             a meeting whose series is not in the problem.
     """
     if method not in ("REQUEST", "CANCEL"):
-        raise ValidationError(f"unknown method {method!r}; expected REQUEST or CANCEL")
+        raise ValidationError(message("fmt.method", method=method))
     return _message(
         problem,
         meeting,
@@ -586,11 +590,7 @@ def invitation(
 
 def _file_name(meeting: Meeting, suffix: str = "") -> str:
     if not _SAFE_FILE_NAME.match(meeting.id):
-        raise ValidationError(
-            f"meeting id {meeting.id!r} cannot be a file name; use letters, digits, '-', '_'"
-            " or '.'",
-            item=meeting.id,
-        )
+        raise ValidationError(message("fmt.file_name", id=meeting.id))
     return f"{meeting.id}{suffix}.ics"
 
 

@@ -20,6 +20,7 @@ from motesplan.errors import PlanFormatError, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.plan import Cost, Meeting, MeetingStatus, Plan, Result
 from motesplan.planner.problem import Form, Problem
+from motesplan.planner.rules import Rule
 from motesplan.text import DEFAULT_LANGUAGE, Message, Text, check_language, message, render
 
 __all__ = ["FORMAT_VERSION", "plan_from_json", "plan_to_json", "read_plan_json", "result_to_json"]
@@ -66,12 +67,13 @@ def plan_to_json(
     objective: int | None = None,
     bound: int | None = None,
     reason: Text | None = None,
-    explanation: Explanation | None = None,
+    explanation: Explanation[Rule] | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The plan as JSON text (deterministic, with a final newline). An ``explanation``
     (why no plan exists) adds the key ``explanation``: ``minimal`` and the ``rules``,
-    each with ``kind``, ``source`` and ``text``. The reason and the rules' texts are
+    each with ``kind``, ``source`` (its key path in the configuration, ``null`` for a
+    problem built in Python) and ``text``. The reason and the rules' texts are
     written in ``language``."""
     language = check_language(language)
     data: dict[str, Any] = {
@@ -93,7 +95,7 @@ def plan_to_json(
             "rules": [
                 {
                     "kind": rule.kind,
-                    "source": rule.source,
+                    "source": rule.where or None,
                     "text": str(render(rule.text, language)),
                 }
                 for rule in explanation.rules

@@ -25,15 +25,11 @@ from motesplan._ics_events import (
     read_bytes,
 )
 from motesplan.errors import ValidationError
-from motesplan.planner.unavailable import Block, BlockKind
+from motesplan.planner.unavailable import Block, BlockKind, check_weight
+from motesplan.source import Source, source_field, source_of
 from motesplan.text import message
 
 __all__ = ["BusyCalendar"]
-
-
-def _optional_weight(instance: object, attribute: object, value: int | None) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ValidationError(message("val.weight", value=value))
 
 
 def _check_timezone(instance: object, attribute: object, value: str) -> None:
@@ -42,7 +38,8 @@ def _check_timezone(instance: object, attribute: object, value: str) -> None:
     except (ValueError, ZoneInfoNotFoundError, OSError) as error:
         raise ValidationError(
             message("val.busy_timezone", value=value),
-            item="timezone",
+            source=source_of(instance),
+            field="timezone",
         ) from error
 
 
@@ -75,10 +72,11 @@ class BusyCalendar:
     path: str = field(converter=str)
     name: str = ""
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
-    weight: int | None = field(default=None, validator=_optional_weight)
+    weight: int | None = field(default=None, validator=check_weight)
     timezone: str = field(default=DEFAULT_TIMEZONE, validator=_check_timezone)
     content: bytes | None = field(default=None, repr=False, eq=False)
     _calendars: tuple[icalendar.Calendar, ...] = field(init=False, default=(), repr=False, eq=False)
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
         if self.content is None:

@@ -23,6 +23,7 @@ from motesplan.planner.freedays import FreeDays, spans
 from motesplan.planner.objective import edge_cost, gap_cost, spread_cost
 from motesplan.planner.plan import Cost, Meeting, Plan
 from motesplan.planner.problem import Link, Pin, Problem, Series
+from motesplan.planner.rules import SOFT_ORDER, Rule
 from motesplan.planner.unavailable import Block
 from motesplan.text import Message, TimeRange, WeekdayList, message
 
@@ -44,16 +45,15 @@ class Violation:
     """A broken hard rule.
 
     Attributes:
-        rule: ``series``, ``id``, ``period``, ``weekday``, ``window``, ``time``,
-            ``unavailable``, ``count``, ``min_gap``, ``max_gap``, ``overlap``,
-            ``link``, ``location``, ``pin``.
+        rule: the rule broken (:class:`~motesplan.Rule`; its value, e.g. ``min_gap``,
+            is what the command line prints in brackets).
         message: what is wrong, for people: a catalogue message, rendered in a
             language when it is printed (:meth:`render`).
         series: the series it is about, if any.
         meetings: the ids of the meetings involved.
     """
 
-    rule: str
+    rule: Rule
     message: Message
     series: str | None = None
     meetings: tuple[str, ...] = ()
@@ -82,7 +82,7 @@ class CostDetail:
         date: that meeting's date.
     """
 
-    RULE: ClassVar[str] = ""
+    RULE: ClassVar[Rule]
 
     subject: str
     series: str
@@ -92,7 +92,7 @@ class CostDetail:
     date: dt.date | None = None
 
     @property
-    def rule(self) -> str:
+    def rule(self) -> Rule:
         """The rule, as :attr:`Cost.rule`."""
         return self.RULE
 
@@ -118,7 +118,7 @@ class LinkDetail(CostDetail):
             preparing meeting); ``amount`` is this, at most ``cap``.
     """
 
-    RULE: ClassVar[str] = "link"
+    RULE: ClassVar[Rule] = Rule.LINK
 
     before: str
     low: int
@@ -140,7 +140,7 @@ class LocationDetail(CostDetail):
         first: the first place on the list.
     """
 
-    RULE: ClassVar[str] = "location"
+    RULE: ClassVar[Rule] = Rule.LOCATION
 
     location: str
     choice: int
@@ -155,7 +155,7 @@ class UnavailableDetail(CostDetail):
         blocks: the soft blocks it overlaps; their weights add up to ``amount``.
     """
 
-    RULE: ClassVar[str] = "unavailable"
+    RULE: ClassVar[Rule] = Rule.UNAVAILABLE
 
     blocks: tuple[Block, ...]
 
@@ -171,7 +171,7 @@ class CountDetail(CostDetail):
         maximum: the largest count allowed.
     """
 
-    RULE: ClassVar[str] = "count"
+    RULE: ClassVar[Rule] = Rule.COUNT
 
     actual: int
     preferred: int
@@ -201,7 +201,7 @@ class SpreadDetail(CostDetail):
         window_end: its last slot, when a link makes it earlier than the series' last.
     """
 
-    RULE: ClassVar[str] = "spread"
+    RULE: ClassVar[Rule] = Rule.SPREAD
 
     part: str
     slots: int
@@ -215,7 +215,7 @@ class SpreadDetail(CostDetail):
 
     def belongs_to(self, cost: Cost) -> bool:
         """Whether this part is part of ``cost`` (the series' spread)."""
-        return (cost.rule, cost.subject, cost.meeting) == ("spread", self.subject, None)
+        return (cost.rule, cost.subject, cost.meeting) == (Rule.SPREAD, self.subject, None)
 
 
 @frozen
@@ -276,19 +276,19 @@ class _Checker:
     def say(self, key: str, **values: object) -> Message:
         return message(key, **values)
 
-    def flag(self, rule: str, text: Message, series: str | None, *meetings: Meeting) -> None:
+    def flag(self, rule: Rule, text: Message, series: str | None, *meetings: Meeting) -> None:
         self.violations.append(Violation(rule, text, series, tuple(m.id for m in meetings)))
 
     def run(self) -> CheckResult:
         for meeting_id, times in sorted(Counter(m.id for m in self.plan.meetings).items()):
             if times > 1:
                 self.violations.append(
-                    Violation("id", self.say("v.id", meeting=meeting_id), None, (meeting_id,))
+                    Violation(Rule.ID, self.say("v.id", meeting=meeting_id), None, (meeting_id,))
                 )
         for meeting in self.active:
             if meeting.series not in self.series:
                 message = self.say("v.series", meeting=meeting.id, series=meeting.series)
-                self.flag("series", message, meeting.series, meeting)
+                self.flag(Rule.SERIES, message, meeting.series, meeting)
             else:
                 self.check_meeting(meeting, self.series[meeting.series])
         for series in self.problem.series:
@@ -308,7 +308,7 @@ class _Checker:
         """The details with points or amount, per series in the problem's order, then
         series-wide (count) first, then by date."""
         order = {series.id: number for number, series in enumerate(self.problem.series)}
-        rules = {rule: number for number, rule in enumerate(_RULE_ORDER)}
+        rules = {rule: number for number, rule in enumerate(SOFT_ORDER)}
 
         def key(detail: CostDetail) -> tuple[int, int, dt.date, int, str]:
             return (
@@ -334,7 +334,7 @@ class _Checker:
                 start=problem.start,
                 end=problem.end,
             )
-            self.flag("period", message, series.id, meeting)
+            self.flag(Rule.PERIOD, message, series.id, meeting)
         if meeting.date.weekday() not in series.weekdays:
             message = self.say(
                 "v.weekday",
@@ -343,10 +343,10 @@ class _Checker:
                 title=series.name,
                 allowed=WeekdayList(series.weekdays),
             )
-            self.flag("weekday", message, series.id, meeting)
+            self.flag(Rule.WEEKDAY, message, series.id, meeting)
         elif not series.allows(meeting.date):
             message = self.say("v.window", meeting=meeting.id, date=meeting.date, title=series.name)
-            self.flag("window", message, series.id, meeting)
+            self.flag(Rule.WINDOW, message, series.id, meeting)
         actual = TimeRange(meeting.start, meeting.end)
         if pin is not None and pin.start is not None and pin.end is not None:
             if (meeting.start, meeting.end) != (pin.start, pin.end):
@@ -354,7 +354,7 @@ class _Checker:
                 message = self.say(
                     "v.pin_time", meeting=meeting.id, actual=actual, expected=expected
                 )
-                self.flag("pin", message, series.id, meeting)
+                self.flag(Rule.PIN, message, series.id, meeting)
         elif (meeting.start, meeting.end, meeting.days) != (series.start, series.end, series.days):
             message = self.say(
                 "v.time",
@@ -363,7 +363,7 @@ class _Checker:
                 title=series.name,
                 expected=_time_and_days(series.start, series.end, series.days),
             )
-            self.flag("time", message, series.id, meeting)
+            self.flag(Rule.TIME, message, series.id, meeting)
         hits = self.free_days.collisions(
             series.id, meeting.date, meeting.start, meeting.end, meeting.end_date
         )
@@ -373,12 +373,12 @@ class _Checker:
                 message = self.say(
                     "v.unavailable", meeting=meeting.id, date=block.date, reason=block.reason
                 )
-                self.flag("unavailable", message, series.id, meeting)
+                self.flag(Rule.UNAVAILABLE, message, series.id, meeting)
             else:
                 soft.append(block)
         weight = sum(block.weight or 0 for block in soft)
         if weight:
-            self.costs.append(Cost("unavailable", series.id, weight, weight, meeting.id))
+            self.costs.append(Cost(Rule.UNAVAILABLE, series.id, weight, weight, meeting.id))
             self.details.append(
                 UnavailableDetail(
                     subject=series.id,
@@ -402,7 +402,7 @@ class _Checker:
                 title=series.name,
                 allowed=", ".join(series.locations),
             )
-            self.flag("location", message, series.id, meeting)
+            self.flag(Rule.LOCATION, message, series.id, meeting)
 
     def check_pin_details(self, meeting: Meeting, series: Series, pin: Pin) -> None:
         """A pinned meeting keeps the pin's own place and form, and the series' length."""
@@ -415,7 +415,7 @@ class _Checker:
             wrong.append(f"{meeting.days} d ≠ {series.days} d")
         if wrong:
             message = self.say("v.pin_detail", meeting=meeting.id, details="; ".join(wrong))
-            self.flag("pin", message, series.id, meeting)
+            self.flag(Rule.PIN, message, series.id, meeting)
 
     # -- one series ------------------------------------------------------------
 
@@ -426,7 +426,7 @@ class _Checker:
             message = self.say(
                 "v.count", title=series.name, actual=len(meetings), expected=expected
             )
-            self.flag("count", message, series.id, *meetings)
+            self.flag(Rule.COUNT, message, series.id, *meetings)
         for first, second in pairwise(meetings):
             days = (second.date - first.date).days
             if series.min_gap_days is not None and days < series.min_gap_days:
@@ -437,7 +437,7 @@ class _Checker:
                     days=days,
                     limit=series.min_gap_days,
                 )
-                self.flag("min_gap", message, series.id, first, second)
+                self.flag(Rule.MIN_GAP, message, series.id, first, second)
             if series.max_gap_days is not None and days > series.max_gap_days:
                 message = self.say(
                     "v.max_gap",
@@ -446,7 +446,7 @@ class _Checker:
                     days=days,
                     limit=series.max_gap_days,
                 )
-                self.flag("max_gap", message, series.id, first, second)
+                self.flag(Rule.MAX_GAP, message, series.id, first, second)
         self.measure_series(series, meetings)
 
     def measure_series(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
@@ -454,7 +454,7 @@ class _Checker:
         count = series.count
         if count.min != count.max:
             away = abs(len(meetings) - count.preferred)
-            self.costs.append(Cost("count", series.id, weights.count * away, away))
+            self.costs.append(Cost(Rule.COUNT, series.id, weights.count * away, away))
             self.details.append(
                 CountDetail(
                     subject=series.id,
@@ -474,7 +474,7 @@ class _Checker:
         positions = sorted(bisect_left(slots, m.date) - first for m in meetings)
         window = last - first + 1
         total = spread_cost(positions, window, count.preferred)
-        self.costs.append(Cost("spread", series.id, weights.spread * total, total))
+        self.costs.append(Cost(Rule.SPREAD, series.id, weights.spread * total, total))
         starts = slots[first] if 0 < first < len(slots) else None
         ends = slots[last] if 0 <= last < len(slots) - 1 else None
         self.details.extend(
@@ -486,7 +486,7 @@ class _Checker:
             if meeting.location in series.locations[1:]:
                 steps = series.locations.index(meeting.location)
                 self.costs.append(
-                    Cost("location", series.id, weights.location * steps, steps, meeting.id)
+                    Cost(Rule.LOCATION, series.id, weights.location * steps, steps, meeting.id)
                 )
                 self.details.append(
                     LocationDetail(
@@ -510,7 +510,7 @@ class _Checker:
             if (pin.series, pin.date) not in present:
                 title = self.series[pin.series].name
                 self.violations.append(
-                    Violation("pin", self.say("v.pin", title=title, date=pin.date), pin.series)
+                    Violation(Rule.PIN, self.say("v.pin", title=title, date=pin.date), pin.series)
                 )
 
     def check_overlaps(self) -> None:
@@ -523,7 +523,7 @@ class _Checker:
                 for second in meetings[i + 1 :]:
                     if _overlap(first, second):
                         message = self.say("v.overlap", first=first.id, second=second.id)
-                        self.flag("overlap", message, first.series, first, second)
+                        self.flag(Rule.OVERLAP, message, first.series, first, second)
 
     def check_link(self, link: Link) -> None:
         before = [m for m in self.active if m.series == link.before]
@@ -543,17 +543,14 @@ class _Checker:
                         high=link.max_days,
                         nearest=shown,
                     )
-                    self.flag("link", message, meeting.series, meeting)
+                    self.flag(Rule.LINK, message, meeting.series, meeting)
             else:
                 deviation = link.cap_days if nearest is None else min(nearest, link.cap_days)
                 if deviation:
                     self.costs.append(
-                        Cost("link", link.label, link.weight * deviation, deviation, meeting.id)
+                        Cost(Rule.LINK, link.label, link.weight * deviation, deviation, meeting.id)
                     )
                     self.details.append(_link_detail(link, before, meeting, deviation))
-
-
-_RULE_ORDER = ("count", "spread", "link", "location", "unavailable")
 
 
 def _link_detail(

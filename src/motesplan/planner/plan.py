@@ -13,6 +13,7 @@ from motesplan._convert import to_date, to_time
 from motesplan.errors import Renderable, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.problem import Form
+from motesplan.planner.rules import Rule
 from motesplan.text import message
 
 __all__ = ["Cost", "Meeting", "MeetingStatus", "Plan", "Result", "Status"]
@@ -138,14 +139,14 @@ class Cost:
     """The cost of one soft rule for one subject.
 
     Attributes:
-        rule: ``spread``, ``count``, ``location``, ``link`` or ``unavailable``.
+        rule: :attr:`Rule.SPREAD`, ``COUNT``, ``LOCATION``, ``LINK`` or ``UNAVAILABLE``.
         subject: what it is about: a series id, or ``"lg -> sk"`` for a link.
         points: the cost in objective points (weight included).
         amount: the cost in the rule's own unit (days, meeting-weeks/10, steps).
         meeting: the meeting it is about, for per-meeting costs.
     """
 
-    rule: str
+    rule: Rule = field(converter=Rule)
     subject: str
     points: int
     amount: int = 0
@@ -177,7 +178,7 @@ class Result:
     costs: tuple[Cost, ...] = ()
     runtime: float = 0.0
     reason: Renderable | None = None
-    explanation: Explanation | None = None
+    explanation: Explanation[Rule] | None = None
 
 
 def number_meetings(meetings: Iterable[Meeting]) -> tuple[Meeting, ...]:

@@ -28,7 +28,8 @@ from motesplan._convert import (
 )
 from motesplan.errors import ValidationError
 from motesplan.planner.unavailable import Unavailable
-from motesplan.text import WeekdayList, message
+from motesplan.source import Source, source_field, source_of
+from motesplan.text import Message, WeekdayList, message
 
 __all__ = [
     "Body",
@@ -48,18 +49,26 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 T = TypeVar("T")
 
 
+def kind_name(kind: str) -> Message:
+    """The word for a kind of item (``series``, ``body``, ``member``) in a message."""
+    return message(f"lbl.kind.{kind}")
+
+
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not _ID.match(value):
         raise ValidationError(
-            message("val.id", value=type(instance).__name__.lower(), value2=value),
-            item=str(value),
+            message("val.id", value=kind_name(type(instance).__name__.lower()), value2=value),
+            source=source_of(instance),
+            field=attribute.name,
         )
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValidationError(
-            message("val.non_negative", attribute_name=attribute.name, value=value)
+            message("val.non_negative", attribute_name=attribute.name, value=value),
+            source=source_of(instance),
+            field=attribute.name,
         )
 
 
@@ -107,6 +116,7 @@ class Member:
 
     id: str = field(validator=_check_id)
     name: str = field()
+    source: Source | None = source_field()
 
     @name.default
     def _name_default(self) -> str:
@@ -120,6 +130,7 @@ class Body:
     id: str = field(validator=_check_id)
     name: str = field()
     members: tuple[str, ...] = field(default=(), converter=to_str_tuple)
+    source: Source | None = source_field()
 
     @name.default
     def _name_default(self) -> str:
@@ -180,7 +191,7 @@ class DateRange:
             label = f" {self.name!r}" if self.name else ""
             raise ValidationError(
                 message("val.range_order", label=label, end=self.end, start=self.start),
-                item=self.name,
+                field="end",
             )
 
     def __contains__(self, day: object) -> bool:
@@ -247,17 +258,20 @@ class Series:
     form: Form = field(default=Form.IN_PERSON, converter=_to_form)
     lunch: dt.time | None = field(default=None, converter=to_optional_time)
     note: str = ""
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
-        label = f"series {self.id!r}"
+        label = self.label
         if not self.weekdays:
-            raise ValidationError(message("val.no_weekdays", label=label), item=label)
+            raise ValidationError(message("val.no_weekdays", label=label), **self._at("weekdays"))
         if isinstance(self.days, bool) or not isinstance(self.days, int) or self.days < 1:
-            raise ValidationError(message("val.days", label=label, days=self.days), item=label)
+            raise ValidationError(
+                message("val.days", label=label, days=self.days), **self._at("days")
+            )
         if self.days == 1 and self.end <= self.start:
             raise ValidationError(
                 message("val.series_times", label=label, end=self.end, start=self.start),
-                item=label,
+                **self._at("end"),
             )
         if (
             self.min_gap_days is not None
@@ -271,10 +285,20 @@ class Series:
                     max_gap_days=self.max_gap_days,
                     min_gap_days=self.min_gap_days,
                 ),
-                item=label,
+                **self._at("max_gap_days"),
             )
         if len(set(self.locations)) != len(self.locations):
-            raise ValidationError(message("val.location_twice", label=label), item=label)
+            raise ValidationError(
+                message("val.location_twice", label=label), **self._at("locations")
+            )
+
+    def _at(self, name: str | None) -> dict[str, Any]:
+        return {"source": self.source, "field": name}
+
+    @property
+    def label(self) -> Message:
+        """``series 'lg'``, in an error's language."""
+        return message("lbl.series", id=self.id)
 
     def allows(self, day: dt.date) -> bool:
         """Whether a meeting may start on ``day`` by the series' weekdays and windows
@@ -306,6 +330,7 @@ class Link:
     hard: bool = True
     weight: int = field(default=10, validator=_non_negative)
     cap_days: int = field(default=60, validator=_non_negative)
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
         if self.max_days < self.min_days:
@@ -317,10 +342,13 @@ class Link:
                     max_days=self.max_days,
                     min_days=self.min_days,
                 ),
-                item=self.label,
+                source=self.source,
+                field="max_days",
             )
         if self.before == self.after:
-            raise ValidationError(message("val.link_self", label=self.label), item=self.label)
+            raise ValidationError(
+                message("val.link_self", label=self.label), source=self.source, field="after"
+            )
 
     @property
     def label(self) -> str:
@@ -348,13 +376,20 @@ class Pin:
     form: Form | None = field(default=None, converter=_to_optional_form)
     title: str | None = None
     note: str | None = None
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
             raise ValidationError(
                 message("val.pin_times", series=self.series, date=self.date),
-                item=f"pin {self.series} {self.date}",
+                source=self.source,
+                field="end" if self.start is not None else "start",
             )
+
+    @property
+    def label(self) -> Message:
+        """``pin lg 2024-12-13``, in an error's language."""
+        return message("lbl.pin", series=self.series, date=self.date)
 
 
 @frozen
@@ -370,6 +405,7 @@ class Weights:
     spread: int = field(default=1, validator=_non_negative)
     location: int = field(default=5, validator=_non_negative)
     count: int = field(default=200, validator=_non_negative)
+    source: Source | None = source_field()
 
 
 def _items(value: object, kind: type[T]) -> tuple[T, ...]:
@@ -414,17 +450,22 @@ def _unavailable_tuple(value: object) -> tuple[Unavailable, ...]:
     return items
 
 
-def _known(kind: str, wanted: str, known: Sequence[str], owner: str) -> None:
+def _known(
+    kind: str, wanted: str, known: Sequence[str], *, owner: Message, item: object, name: str
+) -> None:
+    """``wanted`` is one of the ``known`` ids of ``kind``; else an error at ``item``'s
+    field ``name``, which ``owner`` names for people."""
     if wanted not in known:
         raise ValidationError(
             message(
                 "val.unknown_ref",
                 owner=owner,
-                kind=kind,
+                kind=kind_name(kind),
                 wanted=wanted,
-                join_known_or_none=", ".join(known) or "(none)",
+                join_known_or_none=", ".join(known) or message("cfg.none"),
             ),
-            item=owner,
+            source=source_of(item),
+            field=name,
         )
 
 
@@ -457,6 +498,7 @@ class Problem:
     pins: tuple[Pin, ...] = field(default=(), converter=_pin_tuple)
     timezone: str = "Europe/Stockholm"
     weights: Weights = field(factory=Weights)
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_period()
@@ -468,60 +510,71 @@ class Problem:
     def _check_period(self) -> None:
         if self.end < self.start:
             raise ValidationError(
-                message("val.period_order", end=self.end, start=self.start), item="period"
+                message("val.period_order", end=self.end, start=self.start),
+                source=self.source,
+                field="end",
             )
         try:
             ZoneInfo(self.timezone)
         except (ValueError, ZoneInfoNotFoundError, OSError) as error:
             raise ValidationError(
                 message("val.timezone", timezone=self.timezone),
-                item="timezone",
+                source=self.source,
+                field="timezone",
             ) from error
 
     def _check_ids(self) -> None:
-        for kind, ids in (
-            ("series", [s.id for s in self.series]),
-            ("body", [b.id for b in self.bodies]),
-            ("member", [m.id for m in self.members]),
-        ):
+        items: tuple[tuple[str, Sequence[Series | Body | Member]], ...] = (
+            ("series", self.series),
+            ("body", self.bodies),
+            ("member", self.members),
+        )
+        for kind, records in items:
             seen: set[str] = set()
-            for item in ids:
-                if item in seen:
-                    raise ValidationError(message("val.id_twice", kind=kind, item=item), item=item)
-                seen.add(item)
+            for record in records:
+                if record.id in seen:
+                    raise ValidationError(
+                        message("val.id_twice", kind=kind_name(kind), item=record.id),
+                        source=record.source,
+                        field="id",
+                    )
+                seen.add(record.id)
 
     def _check_references(self) -> None:
         series_ids = [s.id for s in self.series]
         body_ids = [b.id for b in self.bodies]
         member_ids = [m.id for m in self.members]
         for body in self.bodies:
+            owner = message("lbl.body", id=body.id)
             for member in body.members:
-                _known("member", member, member_ids, f"body {body.id!r}")
+                _known("member", member, member_ids, owner=owner, item=body, name="members")
         for series in self.series:
-            _known("body", series.body, body_ids, f"series {series.id!r}")
+            _known("body", series.body, body_ids, owner=series.label, item=series, name="body")
         for link in self.links:
-            _known("series", link.before, series_ids, f"link {link.label}")
-            _known("series", link.after, series_ids, f"link {link.label}")
+            owner = message("lbl.link", before=link.before, after=link.after)
+            _known("series", link.before, series_ids, owner=owner, item=link, name="before")
+            _known("series", link.after, series_ids, owner=owner, item=link, name="after")
         for source in self.unavailable:
+            owner = message("lbl.unavailable", name=source.label)
             for target in source.series:
-                _known("series", target, series_ids, f"unavailable time {source.label!r}")
+                _known("series", target, series_ids, owner=owner, item=source, name="series")
         for pin in self.pins:
-            _known("series", pin.series, series_ids, f"pin on {pin.date}")
+            _known("series", pin.series, series_ids, owner=pin.label, item=pin, name="series")
 
     def _check_pins(self) -> None:
         seen: set[tuple[str, dt.date]] = set()
         for pin in self.pins:
-            label = f"pin {pin.series} {pin.date}"
+            label = pin.label
             series = self.get_series(pin.series)
             if (pin.series, pin.date) in seen:
-                raise ValidationError(message("val.given_twice", label=label), item=label)
+                raise ValidationError(message("val.given_twice", label=label), source=pin.source)
             seen.add((pin.series, pin.date))
             last_day = pin.date + dt.timedelta(days=series.days - 1)
             if not (self.start <= pin.date and last_day <= self.end):
                 text = message("val.pin_period", label=label, start=self.start, end=self.end)
                 if series.days > 1:
                     text = message("val.pin_period_days", text=text, last_day=last_day)
-                raise ValidationError(text, item=label)
+                raise ValidationError(text, source=pin.source, field="date")
             if pin.date.weekday() not in series.weekdays:
                 days = WeekdayList(tuple(int(day) for day in series.weekdays), plural=True)
                 raise ValidationError(
@@ -532,12 +585,14 @@ class Problem:
                         series_id=series.id,
                         days=days,
                     ),
-                    item=label,
+                    source=pin.source,
+                    field="date",
                 )
             if not series.allows(pin.date):
                 raise ValidationError(
                     message("val.pin_window", label=label, series_id=series.id),
-                    item=label,
+                    source=pin.source,
+                    field="date",
                 )
             if (
                 pin.start is not None
@@ -545,7 +600,9 @@ class Problem:
                 and series.days == 1
                 and pin.end <= pin.start
             ):
-                raise ValidationError(message("val.pin_order", label=label), item=label)
+                raise ValidationError(
+                    message("val.pin_order", label=label), source=pin.source, field="end"
+                )
 
     def _check_counts(self) -> None:
         period = DateRange(self.start, self.end)
@@ -563,7 +620,8 @@ class Problem:
                         series_count_min=series.count.min,
                         possible=possible,
                     ),
-                    item=f"series {series.id!r}",
+                    source=series.source,
+                    field="count",
                 )
             pins = sum(1 for pin in self.pins if pin.series == series.id)
             if pins > series.count.max:
@@ -574,7 +632,8 @@ class Problem:
                         pins=pins,
                         series_count_max=series.count.max,
                     ),
-                    item=f"series {series.id!r}",
+                    source=series.source,
+                    field="count",
                 )
 
     def get_series(self, series_id: str) -> Series:
@@ -587,9 +646,7 @@ class Problem:
             if series.id == series_id:
                 return series
         known = ", ".join(s.id for s in self.series)
-        raise ValidationError(
-            message("val.unknown_series", series_id=series_id, known=known), item=series_id
-        )
+        raise ValidationError(message("val.unknown_series", series_id=series_id, known=known))
 
     def get_body(self, body_id: str) -> Body:
         """The body with this id."""
@@ -597,9 +654,7 @@ class Problem:
             if body.id == body_id:
                 return body
         known = ", ".join(b.id for b in self.bodies)
-        raise ValidationError(
-            message("val.unknown_body", body_id=body_id, known=known), item=body_id
-        )
+        raise ValidationError(message("val.unknown_body", body_id=body_id, known=known))
 
     def pins_of(self, series_id: str) -> tuple[Pin, ...]:
         """The pins of one series, by date."""

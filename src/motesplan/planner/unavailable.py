@@ -9,10 +9,11 @@ Holiday tables come from the `holidays` package, for any country and subdivision
 it supports; only bridge days are derived here, because the package does not
 generate them.
 
-Every source made here also has a ``config_key``: the key path of the configuration file it
-was read from (``unavailable.periods[1]``), set by :func:`~motesplan.load_config` so an
-explanation of a conflict can say where the rule comes from; empty for a source made
-in Python. It takes no part in equality.
+Every source made here also has a ``source``: where in the configuration file it was
+stated (:class:`~motesplan.Source`, e.g. ``unavailable.periods[1]``), set by
+:func:`~motesplan.load_config` so an error or an explanation of a conflict can say
+where the rule comes from; ``None`` for a source made in Python. It takes no part in
+equality.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from attrs import field, frozen
 
 from motesplan._convert import to_date, to_optional_time, to_str_tuple
 from motesplan.errors import ValidationError
+from motesplan.source import Source, source_field, source_of
 from motesplan.text import Text, message
 
 __all__ = [
@@ -132,9 +134,12 @@ class Unavailable(Protocol):
         ...
 
 
-def _optional_weight(instance: object, attribute: object, value: int | None) -> None:
+def check_weight(instance: object, attribute: object, value: int | None) -> None:
+    """A weight is ``None`` (a hard rule) or a whole number >= 0 (points)."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ValidationError(message("val.weight", value=value))
+        raise ValidationError(
+            message("val.weight", value=value), source=source_of(instance), field="weight"
+        )
 
 
 def _to_categories(value: object) -> tuple[str, ...]:
@@ -252,21 +257,23 @@ class PublicHolidays:
     subdiv: str | None = None
     categories: tuple[str, ...] = field(default=("public",), converter=_to_categories)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
-    weight: int | None = field(default=None, validator=_optional_weight)
-    config_key: str = field(default="", eq=False, repr=False)
+    weight: int | None = field(default=None, validator=check_weight)
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
         countries = _supported_countries()
         if self.country not in countries:
             raise ValidationError(
                 message("val.country", country=self.country),
-                item="country",
+                source=self.source,
+                field="country",
             )
         if self.subdiv is not None and self.subdiv not in countries[self.country]:
-            known = ", ".join(countries[self.country]) or "(none)"
+            known = ", ".join(countries[self.country]) or message("cfg.none")
             raise ValidationError(
                 message("val.subdivision", subdiv=self.subdiv, country=self.country, known=known),
-                item="subdiv",
+                source=self.source,
+                field="subdiv",
             )
         supported = _holiday_table(self.country, self.subdiv, (), range(2000, 2001), None)
         allowed = tuple(sorted(supported.supported_categories))
@@ -279,7 +286,8 @@ class PublicHolidays:
                         country=self.country,
                         join_allowed=", ".join(allowed),
                     ),
-                    item="categories",
+                    source=self.source,
+                    field="categories",
                 )
 
     @property
@@ -334,8 +342,8 @@ class BridgeDays:
     subdiv: str | None = None
     categories: tuple[str, ...] = field(converter=_to_categories)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
-    weight: int | None = field(default=None, validator=_optional_weight)
-    config_key: str = field(default="", eq=False, repr=False)
+    weight: int | None = field(default=None, validator=check_weight)
+    source: Source | None = source_field()
 
     @categories.default
     def _categories_default(self) -> tuple[str, ...]:
@@ -430,8 +438,8 @@ class SchoolBreaks:
     weeks: tuple[tuple[int, tuple[int, ...]], ...] = field(converter=_to_weeks)
     name: str = ""
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
-    weight: int | None = field(default=None, validator=_optional_weight)
-    config_key: str = field(default="", eq=False, repr=False)
+    weight: int | None = field(default=None, validator=check_weight)
+    source: Source | None = source_field()
 
     @property
     def label(self) -> str:
@@ -472,21 +480,24 @@ class ClosedPeriod:
     start_time: dt.time | None = field(default=None, converter=to_optional_time)
     end_time: dt.time | None = field(default=None, converter=to_optional_time)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
-    weight: int | None = field(default=None, validator=_optional_weight)
-    config_key: str = field(default="", eq=False, repr=False)
+    weight: int | None = field(default=None, validator=check_weight)
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise ValidationError(
                 message("val.closed_order", name=self.name, end=self.end, start=self.start),
-                item=self.name,
+                source=self.source,
+                field="end",
             )
         if (
             self.start_time is not None
             and self.end_time is not None
             and self.end_time <= self.start_time
         ):
-            raise ValidationError(message("val.closed_times", name=self.name), item=self.name)
+            raise ValidationError(
+                message("val.closed_times", name=self.name), source=self.source, field="end_time"
+            )
 
     @property
     def label(self) -> str:
@@ -524,8 +535,8 @@ class ClosedDates:
     name: str
     dates: tuple[dt.date, ...] = field(converter=_to_dates)
     series: tuple[str, ...] = field(default=(), converter=to_str_tuple)
-    weight: int | None = field(default=None, validator=_optional_weight)
-    config_key: str = field(default="", eq=False, repr=False)
+    weight: int | None = field(default=None, validator=check_weight)
+    source: Source | None = source_field()
 
     @property
     def label(self) -> str:

@@ -15,6 +15,7 @@ from motesplan.rotation.problem import (
     is_eligible,
     order_cost,
 )
+from motesplan.rotation.rules import RotationRule
 from motesplan.text import Joined, Message, message
 
 __all__ = ["RotationCheck", "RotationViolation", "check_rotation"]
@@ -25,15 +26,14 @@ class RotationViolation:
     """A broken rule of a rotation.
 
     Attributes:
-        rule: ``year`` (a year missing or outside the plan), ``member``, ``same``,
-            ``succession``, ``fairness``, ``exclusion``, ``agreement``, ``group``.
+        rule: the rule broken (:class:`~motesplan.RotationRule`).
         year: the year it is about.
         message: what is wrong, for people: a catalogue message, rendered in a
             language when it is printed (:meth:`render`).
         members: the member ids involved.
     """
 
-    rule: str
+    rule: RotationRule
     year: int | None
     message: Message
     members: tuple[str, ...] = ()
@@ -83,7 +83,9 @@ class _RotationChecker:
     def role(self, role: Role) -> Message:
         return message(f"rot.{role.value}")
 
-    def flag(self, rule: str, at: int | None, key: str, *members: str, **values: object) -> None:
+    def flag(
+        self, rule: RotationRule, at: int | None, key: str, *members: str, **values: object
+    ) -> None:
         self.violations.append(RotationViolation(rule, at, self.say(key, **values), members))
 
     def run(self) -> RotationCheck:
@@ -91,19 +93,24 @@ class _RotationChecker:
         ids = set(problem.member_ids)
         for year in problem.years:
             if plan.get(year) is None:
-                self.flag("year", year, "rot.v.missing", year=year)
+                self.flag(RotationRule.YEAR, year, "rot.v.missing", year=year)
         for item in plan.years:
             if item.year not in problem.years:
-                self.flag("year", item.year, "rot.v.outside", year=item.year)
+                self.flag(RotationRule.YEAR, item.year, "rot.v.outside", year=item.year)
                 continue
             for member in (item.chair, item.vice_chair):
                 if member not in ids:
                     self.flag(
-                        "member", item.year, "rot.v.member", member, year=item.year, member=member
+                        RotationRule.MEMBER,
+                        item.year,
+                        "rot.v.member",
+                        member,
+                        year=item.year,
+                        member=member,
                     )
             if item.chair == item.vice_chair:
                 self.flag(
-                    "same",
+                    RotationRule.SAME,
                     item.year,
                     "rot.v.same",
                     item.chair,
@@ -113,7 +120,7 @@ class _RotationChecker:
             for member, role in ((item.chair, Role.CHAIR), (item.vice_chair, Role.VICE_CHAIR)):
                 if problem.excluded(member, item.year, role):
                     self.flag(
-                        "exclusion",
+                        RotationRule.EXCLUSION,
                         item.year,
                         "rot.v.excluded",
                         member,
@@ -126,7 +133,7 @@ class _RotationChecker:
                 item.vice_chair, item.year
             ):
                 self.flag(
-                    "group",
+                    RotationRule.GROUP,
                     item.year,
                     "rot.v.group",
                     item.chair,
@@ -143,7 +150,7 @@ class _RotationChecker:
             )
             if holder != agreement.member:
                 self.flag(
-                    "agreement",
+                    RotationRule.AGREEMENT,
                     agreement.year,
                     "rot.v.agreement",
                     agreement.member,
@@ -176,7 +183,7 @@ class _RotationChecker:
                 broken += 1
                 if problem.succession:
                     self.flag(
-                        "succession",
+                        RotationRule.SUCCESSION,
                         year,
                         "rot.v.succession",
                         vice or "",
@@ -207,7 +214,7 @@ class _RotationChecker:
             ]
             if waiting:
                 self.flag(
-                    "fairness",
+                    RotationRule.FAIRNESS,
                     year,
                     "rot.v.fairness",
                     member,
@@ -238,7 +245,7 @@ class _RotationChecker:
             found.append(Deviation(member, expected, placed, cause, rule))
         return found
 
-    def cause(self, member: str, ideal: int, actual: int) -> tuple[str, Joined]:
+    def cause(self, member: str, ideal: int, actual: int) -> tuple[RotationRule, Joined]:
         """The rule that keeps ``member`` from its place in the turn order."""
         problem = self.problem
         n = len(problem.years)
@@ -248,7 +255,9 @@ class _RotationChecker:
         for agreement in problem.agreements:
             own = agreement.member == member and agreement.role is Role.CHAIR
             if own and agreement.year == placed:
-                return "agreement", self.because(base, "rot.cause.own_agreement", year=placed)
+                return RotationRule.AGREEMENT, self.because(
+                    base, "rot.cause.own_agreement", year=placed
+                )
         if year is not None and ideal < n:
             # in the turn order it chairs `year`, and is vice-chair the year before
             seats = [(year, Role.CHAIR)] + (
@@ -258,7 +267,7 @@ class _RotationChecker:
                 exclusion = problem.excluded(member, seat_year, role)
                 if exclusion is not None:
                     why = f" ({exclusion.reason})" if exclusion.reason else ""
-                    return "exclusion", self.because(
+                    return RotationRule.EXCLUSION, self.because(
                         base, "rot.cause.excluded", role=self.role(role), year=seat_year, why=why
                     )
             for agreement in problem.agreements:
@@ -267,11 +276,11 @@ class _RotationChecker:
                     and agreement.role is Role.CHAIR
                     and agreement.member != member
                 ):
-                    return "agreement", self.because(
+                    return RotationRule.AGREEMENT, self.because(
                         base, "rot.cause.agreement", other=self.name(agreement.member), year=year
                     )
             if year == problem.first_year and problem.successor() not in (None, member):
-                return "succession", self.because(
+                return RotationRule.SUCCESSION, self.because(
                     base,
                     "rot.cause.succession",
                     other=self.name(problem.successor() or ""),
@@ -282,12 +291,12 @@ class _RotationChecker:
                 chair = problem.group_of(previous or "", year - 1)
                 same = chair is not None and chair == problem.group_of(member, year - 1)
                 if previous not in (None, member) and same:
-                    return "group", self.because(
+                    return RotationRule.GROUP, self.because(
                         base, "rot.cause.group", year=year - 1, group=chair
                     )
         if ideal > actual:
-            return "knock_on", self.because(base, "rot.cause.earlier")
-        return "knock_on", self.because(base, "rot.cause.later")
+            return RotationRule.KNOCK_ON, self.because(base, "rot.cause.earlier")
+        return RotationRule.KNOCK_ON, self.because(base, "rot.cause.later")
 
     @staticmethod
     def because(move: Message, key: str, **values: object) -> Joined:

@@ -28,7 +28,9 @@ from motesplan.errors import Renderable, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.plan import Status
 from motesplan.planner.problem import Member
-from motesplan.text import message
+from motesplan.rotation.rules import RotationRule
+from motesplan.source import Source, source_field, source_of
+from motesplan.text import Message, message
 
 __all__ = [
     "Agreement",
@@ -82,7 +84,11 @@ def _to_roles(value: object) -> tuple[Role, ...]:
 
 def _year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
-        raise ValidationError(message("val.year", attribute_name=attribute.name, value=value))
+        raise ValidationError(
+            message("val.year", attribute_name=attribute.name, value=value),
+            source=source_of(instance),
+            field=attribute.name,
+        )
 
 
 @frozen
@@ -92,13 +98,20 @@ class Term:
     year: int = field(validator=_year)
     chair: str | None = None
     vice_chair: str | None = None
+    source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
         if self.chair is not None and self.chair == self.vice_chair:
             raise ValidationError(
                 message("val.history_both", year=self.year, chair=self.chair),
-                item=f"history {self.year}",
+                source=self.source,
+                field="vice_chair",
             )
+
+    @property
+    def label(self) -> Message:
+        """``history 2023``, in an error's language."""
+        return message("lbl.history", year=self.year)
 
 
 @frozen
@@ -109,6 +122,12 @@ class Exclusion:
     year: int = field(validator=_year)
     roles: tuple[Role, ...] = field(default=(Role.CHAIR, Role.VICE_CHAIR), converter=_to_roles)
     reason: str = ""
+    source: Source | None = source_field()
+
+    @property
+    def label(self) -> Message:
+        """``exclusion salem 2025``, in an error's language."""
+        return message("lbl.exclusion", member=self.member, year=self.year)
 
 
 @frozen
@@ -118,9 +137,17 @@ class Agreement:
     member: str
     year: int = field(validator=_year)
     role: Role = field(default=Role.CHAIR, converter=_to_role)
+    source: Source | None = source_field()
+
+    @property
+    def label(self) -> Message:
+        """``agreement salem 2025``, in an error's language."""
+        return message("lbl.agreement", member=self.member, year=self.year)
 
 
 def _to_groups(value: object) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, tuple) and all(isinstance(p, tuple) and len(p) == 2 for p in value):
+        value = dict(value)  # the groups as a record holds them (attrs.evolve)
     if not isinstance(value, Mapping):
         raise ValidationError(message("val.groups", value=value))
     return tuple(sorted((str(member), str(group)) for member, group in value.items()))
@@ -132,6 +159,7 @@ class Grouping:
 
     year: int = field(validator=_year)
     groups: tuple[tuple[str, str], ...] = field(converter=_to_groups)
+    source: Source | None = source_field()
 
     def of(self, member: str) -> str | None:
         """The member's group this year, if given."""
@@ -162,7 +190,7 @@ def _members(value: object) -> tuple[Member, ...]:
 
 
 def _terms(value: object) -> tuple[Term, ...]:
-    return _items(value, Term, "history")  # sorted by year once the positions are noted
+    return _items(value, Term, "history")  # sorted by year after the checks
 
 
 def _exclusions(value: object) -> tuple[Exclusion, ...]:
@@ -220,20 +248,12 @@ class RotationProblem:
     succession: bool = True
     succession_weight: int = 100
     name: str = ""
+    source: Source | None = source_field()
     _exclusion_index: dict[tuple[str, int, Role], Exclusion] = field(
         init=False, repr=False, eq=False, hash=False
     )
-    # where each history year was in the list given; kept by attrs.evolve while the
-    # history's years stay the same (see history_position)
-    _history_given: Mapping[int, int] | None = field(
-        default=None, alias="_history_given", repr=False, eq=False, hash=False
-    )
 
     def __attrs_post_init__(self) -> None:
-        years = {term.year for term in self.history}
-        if self._history_given is None or set(self._history_given) != years:
-            given = {term.year: index for index, term in enumerate(self.history)}
-            object.__setattr__(self, "_history_given", given)
         object.__setattr__(self, "history", tuple(sorted(self.history, key=lambda t: t.year)))
         index: dict[tuple[str, int, Role], Exclusion] = {}
         for exclusion in self.exclusions:
@@ -241,65 +261,74 @@ class RotationProblem:
                 index.setdefault((exclusion.member, exclusion.year, role), exclusion)
         object.__setattr__(self, "_exclusion_index", index)  # a lookup table, not data
         ids = [m.id for m in self.members]
+        mine = self.source
         if len(set(ids)) != len(ids):
-            raise ValidationError(message("val.rotation_member_twice"), item="members")
+            raise ValidationError(
+                message("val.rotation_member_twice"), source=mine, field="members"
+            )
         if len(ids) < 2:
-            raise ValidationError(message("val.rotation_two_members"), item="members")
+            raise ValidationError(message("val.rotation_two_members"), source=mine, field="members")
         if self.last_year < self.first_year:
             raise ValidationError(
                 message("val.rotation_years", last_year=self.last_year, first_year=self.first_year),
-                item="years",
+                source=mine,
+                field="last_year",
             )
         known = ", ".join(ids)
 
-        def check(member: str | None, where: str) -> None:
+        def check(member: str | None, where: Message, source: Source | None, name: str) -> None:
             if member is not None and member not in ids:
                 raise ValidationError(
                     message("val.unknown_member", where=where, member=member, known=known),
-                    item=where,
+                    source=source,
+                    field=name,
                 )
 
         seen: set[int] = set()
         for term in self.history:
-            where = f"history {term.year}"
+            where = term.label
             if term.year >= self.first_year:
                 raise ValidationError(
-                    message("val.history_year", where=where, first_year=self.first_year), item=where
+                    message("val.history_year", where=where, first_year=self.first_year),
+                    source=term.source,
+                    field="year",
                 )
             if term.year in seen:
-                raise ValidationError(message("val.where_twice", where=where), item=where)
+                raise ValidationError(message("val.where_twice", where=where), source=term.source)
             seen.add(term.year)
-            check(term.chair, where)
-            check(term.vice_chair, where)
+            check(term.chair, where, term.source, "chair")
+            check(term.vice_chair, where, term.source, "vice_chair")
         items: tuple[Exclusion | Agreement, ...] = (*self.exclusions, *self.agreements)
         for item in items:
-            where = f"{type(item).__name__.lower()} {item.member} {item.year}"
-            check(item.member, where)
+            check(item.member, item.label, item.source, "member")
             if not self.first_year <= item.year <= self.last_year:
                 raise ValidationError(
                     message(
                         "val.rotation_outside",
-                        where=where,
+                        where=item.label,
                         first_year=self.first_year,
                         last_year=self.last_year,
                     ),
-                    item=where,
+                    source=item.source,
+                    field="year",
                 )
         for grouping in self.groups:
+            where = message("lbl.groups", year=grouping.year)
             for member, _ in grouping.groups:
-                check(member, f"groups {grouping.year}")
+                check(member, where, grouping.source, "groups")
         for member in self.order:
-            check(member, "order")
+            check(member, message("lbl.order"), mine, "order")
         if len(set(self.order)) != len(self.order):
-            raise ValidationError(message("val.order_twice"), item="order")
+            raise ValidationError(message("val.order_twice"), source=mine, field="order")
         if not self.derive_order and set(self.order) != set(ids):
             missing = ", ".join(m for m in ids if m not in self.order)
             raise ValidationError(
-                message("val.order_missing", missing=missing),
-                item="order",
+                message("val.order_missing", missing=missing), source=mine, field="order"
             )
         if self.succession_weight < 0:
-            raise ValidationError(message("val.succession_weight"), item="succession_weight")
+            raise ValidationError(
+                message("val.succession_weight"), source=mine, field="succession_weight"
+            )
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -317,18 +346,6 @@ class RotationProblem:
             if item.id == member:
                 return item.name
         return member
-
-    def history_position(self, year: int) -> int | None:
-        """Where the history entry of ``year`` was in the list given (``history`` itself
-        is sorted by year): in a configuration file, its place in ``rotation.history``.
-        :func:`attrs.evolve` keeps the positions while the history's years stay the same.
-
-        >>> p = RotationProblem("K", [Member("a"), Member("b")], 2024, 2024,
-        ...     history=[Term(2023, "a"), Term(2021, "b")])
-        >>> [t.year for t in p.history], p.history_position(2021)
-        ([2021, 2023], 1)
-        """
-        return None if self._history_given is None else self._history_given.get(year)
 
     def last_chaired(self, member: str) -> int | None:
         """The last known year the member chaired before the plan."""
@@ -411,15 +428,15 @@ class Deviation:
         expected: the year the turn order gives it (``None``: after the plan).
         actual: the year it chairs in the plan (``None``: not in the plan).
         cause: why, for people (rendered in a language when printed).
-        rule: the rule that moved it (``exclusion``, ``agreement``, ``succession``,
-            ``fairness``, ``group``), or ``knock_on`` when it moves because others do.
+        rule: the rule that moved it (:class:`RotationRule`: exclusion, agreement,
+            succession, fairness, group), or ``KNOCK_ON`` when it moves because others do.
     """
 
     member: str
     expected: int | None
     actual: int | None
     cause: Renderable
-    rule: str
+    rule: RotationRule = field(converter=RotationRule)
 
 
 @frozen
@@ -444,7 +461,7 @@ class RotationResult:
     cost: int | None = None
     runtime: float = 0.0
     reason: Renderable | None = None
-    explanation: Explanation | None = None
+    explanation: Explanation[RotationRule] | None = None
 
 
 def ideal_positions(problem: RotationProblem) -> dict[str, int]:

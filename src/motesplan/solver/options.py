@@ -7,13 +7,14 @@ from collections.abc import Callable
 from attrs import field, frozen
 
 from motesplan.errors import ValidationError
+from motesplan.text import message
 
 __all__ = ["Progress", "SolveOptions"]
 
 
 def _positive(instance: object, attribute: object, value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValidationError(f"expected a positive number, got {value!r}")
+        raise ValidationError(message("val.positive", value=value))
 
 
 @frozen

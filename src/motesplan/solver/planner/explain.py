@@ -2,20 +2,23 @@
 
 The explaining model is the planning model itself (:class:`PlanModel`, where every
 hard rule is written once) with each group of rules, as the user states them,
-guarded by its own Boolean (:class:`RuleGroup`):
+guarded by its own Boolean (:class:`RuleGroup`, of a kind :class:`Guard`):
 
-==============  =====================================  ==============================
-kind            group                                  source (TOML key path)
-==============  =====================================  ==============================
-``count``       a series' least / most meetings        ``series[1].count``
-``min_gap``     a series' least days between meetings  ``series[0].min_gap_days``
-``max_gap``     a series' most days between meetings   ``series[0].max_gap_days``
-``link``        a hard link                            ``links[0]``
-``pin``         a pin                                  ``pins[2]``
-``unavailable`` one source of hard unavailable time    ``unavailable.periods[1]``
-``window``      a series' ``within`` / ``excluding``   ``series[2].within``
-``overlap``     no two meetings of a body overlap      ``bodies[1]``
-==============  =====================================  ==============================
+=================  =====================================  ==========================
+rule               group                                  item (and field)
+=================  =====================================  ==========================
+``count``          a series' least / most meetings        a series (``count``)
+``min_gap``        a series' least days between meetings  a series (``min_gap_days``)
+``max_gap``        a series' most days between meetings   a series (``max_gap_days``)
+``link``           a hard link                            a link
+``pin``            a pin                                  a pin
+``unavailable``    one source of hard unavailable time    the source
+``window``         a series' ``within`` / ``excluding``   a series (``within``)
+``overlap``        no two meetings of a body overlap      a body
+=================  =====================================  ==========================
+
+Each rule of the explanation names its item of the problem and the field; the item's
+:class:`~motesplan.Source` (set by the configuration reader) tells where it was stated.
 
 A series' weekdays, times and length and the plan period define the series and
 always hold. :class:`GuardedModel` has one Boolean per day a series could meet on
@@ -56,9 +59,17 @@ from motesplan.planner.explanation import ConflictRule, Explanation
 from motesplan.planner.freedays import FreeDays, Slot, spans
 from motesplan.planner.plan import Status
 from motesplan.planner.problem import DateRange, Link, Problem, Series
-from motesplan.planner.unavailable import Block, BlockKind
+from motesplan.planner.rules import Rule
+from motesplan.planner.unavailable import (
+    Block,
+    BlockKind,
+    BridgeDays,
+    ClosedPeriod,
+    PublicHolidays,
+    SchoolBreaks,
+)
 from motesplan.solver.conflict import first_core, shrink
-from motesplan.solver.planner.model import PlanModel, RuleGroup
+from motesplan.solver.planner.model import Guard, Part, PlanModel, RuleGroup
 from motesplan.solver.sat import make_solver, status_of
 from motesplan.text import (
     Capitalized,
@@ -81,32 +92,7 @@ PRESOLVE_NARROW = True
 MAX_DATES = 8
 """At most this many dates are named per rule; the rest are counted."""
 
-# Deletion order: the groups tried (and so dropped) first explain the least.
-_DELETE_FIRST = (
-    "overlap",
-    "excluding",
-    "within",
-    "unavailable",
-    "max_gap",
-    "min_gap",
-    "count_max",
-    "pin",
-    "link",
-    "count_min",
-)
-# Order of the rules in the text: what is demanded first, what restricts it last.
-_TEXT_ORDER = (
-    "count_min",
-    "pin",
-    "link",
-    "min_gap",
-    "max_gap",
-    "within",
-    "excluding",
-    "overlap",
-    "count_max",
-    "unavailable",
-)
+_WINDOWS = (Guard.WITHIN, Guard.EXCLUDING)
 
 
 class GuardedModel(PlanModel):
@@ -127,22 +113,20 @@ class GuardedModel(PlanModel):
         # per slot: the (source, day)s of hard unavailable time it touches, the
         # windows it is outside of
         self.hits: dict[Slot, frozenset[tuple[int, dt.date]]] = {}
-        self.outside: dict[Slot, frozenset[str]] = {}
+        self.outside: dict[Slot, frozenset[Guard]] = {}
         self._hard = _hard_blocks(problem)
         super().__init__(problem, free_days, series)
         for (source, _), day in sorted(self.days.items(), key=lambda item: item[0]):
-            self.model.add_implication(self.group("unavailable", source), day)
+            self.model.add_implication(self.guard(Guard.UNAVAILABLE, source), day)
 
     # -- groups ------------------------------------------------------------
 
-    def guard(self, kind: str, index: int) -> Lit:
+    def guard(self, kind: Guard, index: int) -> Lit:
         """The Boolean of a rule group, made on first use."""
         key = RuleGroup(kind, index)
         if key not in self.groups:
-            self.groups[key] = self.model.new_bool_var(f"{kind}[{index}]")
+            self.groups[key] = self.model.new_bool_var(f"{kind.word}[{index}]")
         return self.groups[key]
-
-    group = guard
 
     # -- where the planning model differs -------------------------------------
 
@@ -173,7 +157,7 @@ class GuardedModel(PlanModel):
                     slot = self._slot(series, day, start, end, pin)
                     chosen = self._option(series, number, slot)
                     pairs.append((slot, chosen))
-                    pinned = self.guard("pin", self._pins[pin])
+                    pinned = self.guard(Guard.PIN, self._pins[pin])
                     model.add_implication(chosen, pinned)
                     if plain is not None:
                         model.add_implication(pinned, plain.Not())
@@ -189,11 +173,11 @@ class GuardedModel(PlanModel):
         model = self.model
         chosen = model.new_bool_var(f"{slot.series}@{slot.date}")
         days = [slot.date + dt.timedelta(days=k) for k in range(series.days)]
-        outside: set[str] = set()
+        outside: set[Guard] = set()
         if series.within and not all(any(d in w for w in series.within) for d in days):
-            outside.add("within")
+            outside.add(Guard.WITHIN)
         if any(d in gap for d in days for gap in series.excluding):
-            outside.add("excluding")
+            outside.add(Guard.EXCLUDING)
         for kind in sorted(outside):
             model.add_implication(chosen, self.guard(kind, number).Not())
         self.outside[slot] = frozenset(outside)
@@ -237,7 +221,7 @@ class GuardedModel(PlanModel):
 
     def _add_min_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
         """No two meetings closer than ``gap`` days (then no consecutive two are)."""
-        guard = self.guard("min_gap", number)
+        guard = self.guard(Guard.MIN_GAP, number)
         ordered = sorted(pairs, key=lambda item: item[0].date)
         dates = [slot.date for slot, _ in ordered]
         seen: set[tuple[int, int]] = set()
@@ -252,7 +236,7 @@ class GuardedModel(PlanModel):
     def _add_max_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
         """A meeting followed by any later meeting has one within ``gap`` days."""
         model = self.model
-        guard = self.guard("max_gap", number)
+        guard = self.guard(Guard.MAX_GAP, number)
         ordered = sorted(pairs, key=lambda item: item[0].date)
         # later[t]: some meeting on slot t or after (only this direction is needed:
         # it makes the rule apply whenever there is a later meeting)
@@ -286,7 +270,7 @@ class GuardedModel(PlanModel):
         dropped = [
             lit.Not()
             for group, lit in sorted(self.groups.items())
-            if group.kind == "pin" and lit.index not in assumed
+            if group.kind is Guard.PIN and lit.index not in assumed
         ]
         self.model.clear_assumptions()
         self.model.add_assumptions([*rules, *dropped])
@@ -319,15 +303,15 @@ def _core_series(
     """The series of ``part`` the rules of a core are about."""
     ids: set[str] = set()
     for group in core:
-        kind, index = group.kind, group.index
-        if kind in ("count_min", "count_max", "min_gap", "max_gap", "within", "excluding"):
-            ids.add(problem.series[index].id)
-        elif kind == "link":
-            ids |= {problem.links[index].before, problem.links[index].after}
-        elif kind == "pin":
-            ids.add(problem.pins[index].series)
-        elif kind == "overlap":
-            body = problem.bodies[index].id
+        item = group.item(problem)
+        if isinstance(item, Series):
+            ids.add(item.id)
+        elif isinstance(item, Link):
+            ids |= {item.before, item.after}
+        elif group.kind is Guard.PIN:
+            ids.add(problem.pins[group.index].series)
+        elif group.kind is Guard.OVERLAP:
+            body = problem.bodies[group.index].id
             ids |= {series.id for series in part if series.body == body}
     return [series for series in part if series.id in ids]
 
@@ -338,7 +322,7 @@ def explain(
     *,
     time_limit: float = 5.0,
     free_days: FreeDays | None = None,
-) -> Explanation | None:
+) -> Explanation[Rule] | None:
     """A small set of the hard rules of ``problem`` that cannot hold together.
 
     Args:
@@ -355,7 +339,7 @@ def explain(
     free_days = free_days or FreeDays(problem)
     part = list(series if series is not None else problem.series)
     model = GuardedModel(problem, free_days, part)
-    groups = sorted(model.groups, key=lambda g: (_DELETE_FIRST.index(g.kind), g.index))
+    groups = sorted(model.groups, key=lambda g: (g.kind.dropped, g.index))
     found = first_core(model.test, [model.groups[group] for group in groups], deadline)
     if found is None:
         return None
@@ -372,7 +356,7 @@ def explain(
                 model, found = narrow, literals
     kept, minimal = shrink(model.test, found, deadline)
     by_index = {lit.index: group for group, lit in model.groups.items()}
-    core = sorted((by_index[lit.index] for lit in kept), key=_text_key)
+    core = sorted(by_index[lit.index] for lit in kept)
     if _counting(core):
         dates = _counted_dates(model, core)
     else:
@@ -380,21 +364,19 @@ def explain(
     return _Words(problem, model).explanation(core, dates, minimal)
 
 
-_COUNTING = frozenset({"count_min", "count_max", "unavailable", "within", "excluding"})
-
-
 def _counting(core: Sequence[RuleGroup]) -> bool:
     """Whether the conflict is one of counting days: too many meetings for the days
     that unavailable time (and the windows) leave free."""
-    return any(g.kind == "unavailable" for g in core) and all(g.kind in _COUNTING for g in core)
+    unavailable = any(g.kind is Guard.UNAVAILABLE for g in core)
+    return unavailable and all(g.kind.counting for g in core)
 
 
 def _possible(model: GuardedModel, core: Sequence[RuleGroup]) -> list[Slot]:
     """The days the least counts of the conflict could use by the windows in it."""
-    windows = {(g.kind, g.index) for g in core if g.kind in ("within", "excluding")}
+    windows = {(g.kind, g.index) for g in core if g.kind in _WINDOWS}
     found: list[Slot] = []
     for group in core:
-        if group.kind != "count_min":
+        if group.kind is not Guard.COUNT_MIN:
             continue
         series = model.problem.series[group.index]
         found.extend(
@@ -419,7 +401,7 @@ def _counted_dates(model: GuardedModel, core: Sequence[RuleGroup]) -> dict[int, 
             }
         )
         for group in core
-        if group.kind == "unavailable"
+        if group.kind is Guard.UNAVAILABLE
     }
 
 
@@ -427,13 +409,13 @@ def _dates_that_matter(
     model: GuardedModel, core: Sequence[RuleGroup], deadline: float
 ) -> dict[int, list[dt.date]]:
     """For each unavailable source in the conflict, the blocked days it needs."""
-    sources = [group.index for group in core if group.kind == "unavailable"]
+    sources = [group.index for group in core if group.kind is Guard.UNAVAILABLE]
     every = {
         source: sorted(day for index, day in model.days if index == source) for source in sources
     }
     if not sources:
         return every
-    fixed = [model.groups[group] for group in core if group.kind != "unavailable"]
+    fixed = [model.groups[group] for group in core if group.kind is not Guard.UNAVAILABLE]
     days = [model.days[(source, day)] for source in sources for day in every[source]]
 
     def test(rules: Sequence[Lit], seconds: float) -> tuple[Status, set[Lit]]:
@@ -449,10 +431,6 @@ def _dates_that_matter(
         for source in sources
     }
     return {source: needed[source] or every[source] for source in sources}
-
-
-def _text_key(group: RuleGroup) -> tuple[int, int]:
-    return _TEXT_ORDER.index(group.kind), group.index
 
 
 # ---------------------------------------------------------------------------
@@ -473,7 +451,7 @@ class _Words:
 
     def explanation(
         self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]], minimal: bool
-    ) -> Explanation:
+    ) -> Explanation[Rule]:
         rules = self.rules(core, dates)
         self.mentioned = set()
         parts = self.summary_parts(core, dates)
@@ -486,17 +464,18 @@ class _Words:
 
     def rules(
         self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
-    ) -> tuple[ConflictRule, ...]:
-        rules: list[ConflictRule] = []
+    ) -> tuple[ConflictRule[Rule], ...]:
+        rules: list[ConflictRule[Rule]] = []
         kinds = {(group.kind, group.index) for group in core}
         for group in core:
-            if group.kind == "count_max" and ("count_min", group.index) in kinds:
+            if group.kind is Guard.COUNT_MAX and (Guard.COUNT_MIN, group.index) in kinds:
                 continue  # said together with the least count
             rules.append(
                 ConflictRule(
-                    kind=_KIND[group.kind],
-                    source=self.source(group),
+                    kind=group.kind.rule,
                     text=self.text(group, core, dates),
+                    item=group.item(self.problem),
+                    field=group.kind.field,
                 )
             )
         return tuple(rules)
@@ -508,44 +487,24 @@ class _Words:
         kinds = {(group.kind, group.index) for group in core}
         pinned: dict[str, list[int]] = defaultdict(list)
         for group in core:
-            if group.kind == "pin":
+            if group.kind is Guard.PIN:
                 pinned[self.problem.pins[group.index].series].append(group.index)
-        blocked = [group.index for group in core if group.kind == "unavailable"]
+        blocked = [group.index for group in core if group.kind is Guard.UNAVAILABLE]
         for group in core:
-            if group.kind == "count_max" and ("count_min", group.index) in kinds:
+            if group.kind is Guard.COUNT_MAX and (Guard.COUNT_MIN, group.index) in kinds:
                 continue
-            if group.kind == "pin":
+            if group.kind is Guard.PIN:
                 pins = pinned[self.problem.pins[group.index].series]
                 if len(pins) > 1:
                     if group.index == pins[0]:
                         parts.append(self.pins_text(pins))
                     continue
-            if group.kind == "unavailable" and len(blocked) > 1:
+            if group.kind is Guard.UNAVAILABLE and len(blocked) > 1:
                 if group.index == blocked[0]:
                     parts.append(self.unavailable_together(blocked, dates))
                 continue
             parts.append(self.text(group, core, dates))
         return parts
-
-    # -- sources -----------------------------------------------------------
-
-    def source(self, group: RuleGroup) -> str:
-        index = group.index
-        match group.kind:
-            case "count_min" | "count_max":
-                return f"series[{index}].count"
-            case "min_gap" | "max_gap":
-                return f"series[{index}].{group.kind}_days"
-            case "within" | "excluding":
-                return f"series[{index}].{group.kind}"
-            case "link":
-                return f"links[{index}]"
-            case "pin":
-                return f"pins[{index}]"
-            case "overlap":
-                return f"bodies[{index}]"
-        source = self.problem.unavailable[index]
-        return str(getattr(source, "config_key", "") or f"unavailable[{index}]")
 
     # -- texts -------------------------------------------------------------
 
@@ -554,26 +513,31 @@ class _Words:
     ) -> Message:
         problem = self.problem
         kind, index = group.kind, group.index
-        if kind in ("count_min", "count_max"):
+        if kind in (Guard.COUNT_MIN, Guard.COUNT_MAX):
             return self.count_text(index, core)
-        if kind in ("min_gap", "max_gap", "within", "excluding"):
+        if kind.part is Part.SERIES:
             series = problem.series[index]
-            if kind == "min_gap":
+            if kind is Guard.MIN_GAP:
                 return self.say("xp.min_gap", series=self.name(series), days=series.min_gap_days)
-            if kind == "max_gap":
+            if kind is Guard.MAX_GAP:
                 return self.say("xp.max_gap", series=self.name(series), days=series.max_gap_days)
-            ranges = series.within if kind == "within" else series.excluding
-            return self.say(f"xp.{kind}", series=self.name(series), ranges=self.ranges(ranges))
-        if kind == "link":
+            if kind is Guard.WITHIN:
+                return self.say(
+                    "xp.within", series=self.name(series), ranges=self.ranges(series.within)
+                )
+            return self.say(
+                "xp.excluding", series=self.name(series), ranges=self.ranges(series.excluding)
+            )
+        if kind is Guard.LINK:
             return self.link_text(problem.links[index])
-        if kind == "pin":
+        if kind is Guard.PIN:
             pin = problem.pins[index]
             date: DayMonth | Joined = self.date(pin.date)
             if pin.start is not None and pin.end is not None:
                 date = Joined(" ", (date, TimeRange(pin.start, pin.end)))
             series = problem.get_series(pin.series)
             return self.say("xp.pin", series=self.name(series), date=date)
-        if kind == "overlap":
+        if kind is Guard.OVERLAP:
             return self.say("xp.overlap", body=problem.bodies[index].name)
         return self.unavailable_text(index, dates.get(index, []))
 
@@ -581,8 +545,8 @@ class _Words:
         series = self.problem.series[index]
         count = series.count
         kinds = {(group.kind, group.index) for group in core}
-        low = ("count_min", index) in kinds
-        high = ("count_max", index) in kinds
+        low = (Guard.COUNT_MIN, index) in kinds
+        high = (Guard.COUNT_MAX, index) in kinds
         name = self.name(series)
         if count.min == count.max:
             text = self.say("xp.count_exact", series=name, meetings=self.meetings(count.min))
@@ -593,7 +557,7 @@ class _Words:
         else:
             text = self.say("xp.count_max", series=name, meetings=self.meetings(count.max))
         if low and _counting(core):  # say how many days there are, and how many free
-            sources = {group.index for group in core if group.kind == "unavailable"}
+            sources = {group.index for group in core if group.kind is Guard.UNAVAILABLE}
             possible = [
                 option for option in _possible(self.model, core) if option.series == series.id
             ]
@@ -686,15 +650,14 @@ class _Words:
     def what(self, index: int) -> Message | Joined | str:
         """The source of unavailable time in the users' words."""
         source = self.problem.unavailable[index]
-        name = type(source).__name__
-        if name == "PublicHolidays":
+        if isinstance(source, PublicHolidays):
             return self.say("xp.holidays")
-        if name == "BridgeDays":
+        if isinstance(source, BridgeDays):
             return self.say("xp.bridge_days")
-        if name == "SchoolBreaks":
-            return str(getattr(source, "name", "")) or self.say("xp.school_breaks")
-        if name == "ClosedPeriod":
-            period = DateRange(source.start, source.end)  # type: ignore[attr-defined]
+        if isinstance(source, SchoolBreaks):
+            return source.name or self.say("xp.school_breaks")
+        if isinstance(source, ClosedPeriod):
+            period = DateRange(source.start, source.end)
             return Joined(" ", (source.label, self.ranges((period,))))
         return str(source.label)
 
@@ -741,17 +704,3 @@ class _Words:
             shown = Joined(", ", items[:MAX_DATES])
             return self.say("xp.more", items=shown, count=len(items) - MAX_DATES)
         return Listing(items)
-
-
-_KIND = {
-    "count_min": "count",
-    "count_max": "count",
-    "min_gap": "min_gap",
-    "max_gap": "max_gap",
-    "link": "link",
-    "pin": "pin",
-    "unavailable": "unavailable",
-    "within": "window",
-    "excluding": "window",
-    "overlap": "overlap",
-}

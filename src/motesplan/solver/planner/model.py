@@ -23,9 +23,19 @@ from motesplan.planner.freedays import FreeDays, Slot, spans
 from motesplan.planner.objective import SPREAD_SCALE, edge_cost, gap_cost
 from motesplan.planner.plan import Cost, Status
 from motesplan.planner.problem import Link, Problem, Series
+from motesplan.planner.rules import MeetingRef, Rule
 from motesplan.solver.sat import make_solver, status_of
 
-__all__ = ["OutOfTime", "PartResult", "Phase", "PlanModel"]
+__all__ = [
+    "Guard",
+    "OutOfTime",
+    "Part",
+    "PartResult",
+    "Phase",
+    "PlanModel",
+    "RuleGroup",
+    "SlotCost",
+]
 
 # OR-Tools types its expressions as a union with numpy scalars that mypy cannot add
 # together; inside this module expressions are simply "an OR-Tools linear expression".
@@ -47,11 +57,34 @@ class Phase(Enum):
 
 @frozen
 class _Term:
-    rule: str
+    rule: Rule
     subject: str
     points: Expr
     amount: Expr
     meeting: Slot | None = None
+
+
+@frozen
+class SlotCost:
+    """The cost of one soft rule in a plan still being made: as :class:`Cost`, with the
+    meeting it is about referred to by series and day until the meetings have ids."""
+
+    rule: Rule
+    subject: str
+    points: int
+    amount: int = 0
+    meeting: MeetingRef | None = None
+
+    @classmethod
+    def of(cls, cost: Cost, meetings: Mapping[str, MeetingRef]) -> SlotCost:
+        """A checked :class:`Cost`, its meeting id looked up in ``meetings``."""
+        meeting = None if cost.meeting is None else meetings[cost.meeting]
+        return cls(cost.rule, cost.subject, cost.points, cost.amount, meeting)
+
+    def placed(self, ids: Mapping[MeetingRef, str]) -> Cost:
+        """The cost, its meeting named by the id it was given."""
+        meeting = None if self.meeting is None else ids[self.meeting]
+        return Cost(self.rule, self.subject, self.points, self.amount, meeting)
 
 
 @frozen
@@ -62,7 +95,7 @@ class PartResult:
     chosen: tuple[Slot, ...]
     objective: int | None
     bound: int | None
-    costs: tuple[Cost, ...]
+    costs: tuple[SlotCost, ...]
     runtime: float
 
 
@@ -119,19 +152,85 @@ class _Watch:
                 return
 
 
+class Part(Enum):
+    """The list of the problem that a group of rules is about."""
+
+    SERIES = "series"
+    LINKS = "links"
+    PINS = "pins"
+    UNAVAILABLE = "unavailable"
+    BODIES = "bodies"
+
+    def items(self, problem: Problem) -> Sequence[object]:
+        """That list of ``problem``."""
+        lists: dict[Part, Sequence[object]] = {
+            Part.SERIES: problem.series,
+            Part.LINKS: problem.links,
+            Part.PINS: problem.pins,
+            Part.UNAVAILABLE: problem.unavailable,
+            Part.BODIES: problem.bodies,
+        }
+        return lists[self]
+
+
+class Guard(Enum):
+    """A kind of group of hard rules as the user states them; in the explaining model
+    each group has a Boolean of its own (:class:`RuleGroup`).
+
+    Each kind knows the list of the problem its index is into (``part``), the rule it
+    is (``rule``), the field of that item which states it (``field``; ``None``: the
+    item as a whole), its place in the order the shrinking drops rules (``dropped``:
+    those that explain least first, so that the rules people think in stay: counts,
+    pins and links), its place in an explanation's text (``shown``: what is demanded
+    first, what restricts it last), and whether it takes part in a conflict of
+    counting days (``counting``: too many meetings for the days left free).
+    """
+
+    COUNT_MIN = ("count_min", Part.SERIES, Rule.COUNT, "count", 9, 0, True)
+    COUNT_MAX = ("count_max", Part.SERIES, Rule.COUNT, "count", 6, 8, True)
+    MIN_GAP = ("min_gap", Part.SERIES, Rule.MIN_GAP, "min_gap_days", 5, 3, False)
+    MAX_GAP = ("max_gap", Part.SERIES, Rule.MAX_GAP, "max_gap_days", 4, 4, False)
+    WITHIN = ("within", Part.SERIES, Rule.WINDOW, "within", 2, 5, True)
+    EXCLUDING = ("excluding", Part.SERIES, Rule.WINDOW, "excluding", 1, 6, True)
+    LINK = ("link", Part.LINKS, Rule.LINK, None, 8, 2, False)
+    PIN = ("pin", Part.PINS, Rule.PIN, None, 7, 1, False)
+    UNAVAILABLE = ("unavailable", Part.UNAVAILABLE, Rule.UNAVAILABLE, None, 3, 9, True)
+    OVERLAP = ("overlap", Part.BODIES, Rule.OVERLAP, None, 0, 7, False)
+
+    def __init__(  # noqa: PLR0917 (an enum member's value is given positionally)
+        self,
+        word: str,
+        part: Part,
+        rule: Rule,
+        field: str | None,
+        dropped: int,
+        shown: int,
+        counting: bool,
+    ) -> None:
+        self.word = word
+        self.part = part
+        self.rule = rule
+        self.field = field
+        self.dropped = dropped
+        self.shown = shown
+        self.counting = counting
+
+    def __lt__(self, other: Guard) -> bool:
+        return self.shown < other.shown
+
+
 @frozen(order=True)
 class RuleGroup:
     """One group of hard rules as the user states them: its kind and the index of what
-    it is about in the problem (a series, link, pin, unavailable source or body).
+    it is about in the problem (``kind.part``: a series, link, pin, source of
+    unavailable time or body). Groups sort in the order an explanation shows them."""
 
-    Kinds: ``count_min``, ``count_max``, ``min_gap``, ``max_gap``, ``within``,
-    ``excluding`` (of ``problem.series[index]``), ``link`` (``problem.links``),
-    ``pin`` (``problem.pins``), ``unavailable`` (``problem.unavailable``) and
-    ``overlap`` (``problem.bodies``).
-    """
-
-    kind: str
+    kind: Guard
     index: int
+
+    def item(self, problem: Problem) -> object:
+        """The record of ``problem`` the rules are about."""
+        return self.kind.part.items(problem)[self.index]
 
 
 class PlanModel:
@@ -209,7 +308,7 @@ class PlanModel:
 
     # -- hard rules --------------------------------------------------------
 
-    def guard(self, kind: str, index: int) -> Expr | None:
+    def guard(self, kind: Guard, index: int) -> Expr | None:
         """The Boolean that switches a rule group on: none here, every rule holds."""
         return None
 
@@ -227,11 +326,11 @@ class PlanModel:
         self.slots[series.id] = pairs
         for slot, chosen in pairs:
             if slot.pin is not None:
-                self._enforce(model.add(chosen == 1), self.guard("pin", self._pins[slot.pin]))
+                self._enforce(model.add(chosen == 1), self.guard(Guard.PIN, self._pins[slot.pin]))
         count = self._count(series, pairs)
         self.counts[series.id] = count
-        self._enforce(model.add(count >= series.count.min), self.guard("count_min", number))
-        self._enforce(model.add(count <= series.count.max), self.guard("count_max", number))
+        self._enforce(model.add(count >= series.count.min), self.guard(Guard.COUNT_MIN, number))
+        self._enforce(model.add(count <= series.count.max), self.guard(Guard.COUNT_MAX, number))
         self._add_gaps(series, number, pairs)
         self._add_count_term(series, count)
         self._add_slot_terms(series, pairs)
@@ -342,7 +441,7 @@ class PlanModel:
             model.add(sum(inflow[index]) == chosen)
             model.add(sum(outflow[index]) == chosen)
         total = sum(cost)
-        self.terms.append(_Term("spread", series.id, self.problem.weights.spread * total, total))
+        self.terms.append(_Term(Rule.SPREAD, series.id, self.problem.weights.spread * total, total))
 
     def _add_no_overlap(self) -> None:
         """Meetings of one body never overlap in time.
@@ -363,7 +462,7 @@ class PlanModel:
         for (body, _), items in by_body_day.items():
             if len(items) < 2:
                 continue
-            guard = self.guard("overlap", bodies[body])
+            guard = self.guard(Guard.OVERLAP, bodies[body])
             cliques: set[tuple[int, ...]] = set()  # of two series or more when guarded
             own: set[tuple[int, ...]] = set()  # within one series, when guarded
             for point, _, _, _ in items:
@@ -405,7 +504,7 @@ class PlanModel:
     def _add_hard_link(self, index: int, link: Link) -> None:
         """Every meeting of ``after`` has a meeting of ``before`` within the window."""
         model = self.model
-        guard = self.guard("link", index)
+        guard = self.guard(Guard.LINK, index)
         for slot, chosen in self.slots[link.after]:
             self._enforce(model.add(chosen <= sum(self._preparing(link, slot, 0)[0])), guard)
         after = self.problem.get_series(link.after)
@@ -416,7 +515,7 @@ class PlanModel:
             # (implied by the rules, but CP-SAT does not find this pigeonhole argument
             # itself: it lets it see a count conflict at once). Two meetings of one
             # series are on different days; further apart, it takes the least gap too.
-            gaps = self.guard("min_gap", self.problem.series.index(after)) if width else None
+            gaps = self.guard(Guard.MIN_GAP, self.problem.series.index(after)) if width else None
             self._enforce(
                 model.add(self.counts[link.before] >= self.counts[link.after]), guard, gaps
             )
@@ -426,7 +525,9 @@ class PlanModel:
         for slot, chosen in self.slots[link.after]:
             distances = self._preparing(link, slot, link.cap_days)
             deviation = self._deviation(link, chosen, distances)
-            self.terms.append(_Term("link", link.label, link.weight * deviation, deviation, slot))
+            self.terms.append(
+                _Term(Rule.LINK, link.label, link.weight * deviation, deviation, slot)
+            )
 
     def _deviation(self, link: Link, chosen: Expr, distances: dict[int, list[Expr]]) -> Expr:
         """Days outside the window to the nearest chosen preparing slot (at most the cap),
@@ -461,7 +562,7 @@ class PlanModel:
             return
         away = self.model.new_int_var(0, high - low, "")
         self.model.add_abs_equality(away, count - preferred)
-        self.terms.append(_Term("count", series.id, self.problem.weights.count * away, away))
+        self.terms.append(_Term(Rule.COUNT, series.id, self.problem.weights.count * away, away))
 
     def _add_slot_terms(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> None:
         """Per-meeting costs: a place further down the list, soft unavailable time."""
@@ -469,10 +570,10 @@ class PlanModel:
         for slot, chosen in pairs:
             if slot.location_rank:
                 steps = slot.location_rank * chosen
-                self.terms.append(_Term("location", series.id, weight * steps, steps, slot))
+                self.terms.append(_Term(Rule.LOCATION, series.id, weight * steps, steps, slot))
             if slot.soft_points:
                 points = slot.soft_points * chosen
-                self.terms.append(_Term("unavailable", series.id, points, points, slot))
+                self.terms.append(_Term(Rule.UNAVAILABLE, series.id, points, points, slot))
 
     # -- solving -------------------------------------------------------------
 
@@ -602,16 +703,18 @@ class PlanModel:
         chosen, costs = self.read(values)
         return PartResult(self.status, chosen, objective, proven, costs, self.runtime)
 
-    def read(self, values: Callable[[Expr], int]) -> tuple[tuple[Slot, ...], tuple[Cost, ...]]:
+    def read(self, values: Callable[[Expr], int]) -> tuple[tuple[Slot, ...], tuple[SlotCost, ...]]:
         """The chosen slots and the cost of every soft term in a solution."""
         chosen = tuple(slot for pairs in self.slots.values() for slot, var in pairs if values(var))
         costs = tuple(
-            Cost(
+            SlotCost(
                 rule=term.rule,
                 subject=term.subject,
                 points=values(term.points),
                 amount=values(term.amount),
-                meeting=f"{term.meeting.series}@{term.meeting.date}" if term.meeting else None,
+                meeting=MeetingRef(term.meeting.series, term.meeting.date)
+                if term.meeting
+                else None,
             )
             for term in self.terms
         )

@@ -41,9 +41,10 @@ from motesplan.planner.freedays import FreeDays, Slot
 from motesplan.planner.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
 from motesplan.planner.problem import Problem, Series
 from motesplan.planner.replan import Alternative, Alternatives, ReplanResult
+from motesplan.planner.rules import HARD_ALONE, MeetingRef
 from motesplan.solver.options import SolveOptions
 from motesplan.solver.planner.construct import construct
-from motesplan.solver.planner.model import Expr, PlanModel
+from motesplan.solver.planner.model import Expr, PlanModel, SlotCost
 from motesplan.solver.planner.parts import build_meeting, parts
 from motesplan.solver.planner.solve import merge_status, solve
 from motesplan.solver.sat import make_solver, status_of
@@ -89,7 +90,7 @@ class PartReplan:
     status: Status
     pairs: tuple[tuple[Meeting, Slot], ...] = ()
     added: tuple[Slot, ...] = ()
-    costs: tuple[Cost, ...] = ()
+    costs: tuple[SlotCost, ...] = ()
     objective: int = 0
     runtime: float = 0.0
 
@@ -263,8 +264,6 @@ class ReplanModel:
                 self.model.add_hint(chosen, int((series_id, slot.date) in kept))
 
 
-ALONE = frozenset({"period", "weekday", "window", "time", "unavailable", "location"})
-"""The broken rules that only the meeting itself can mend, by moving (or going)."""
 ONLY_SHARE = 0.5
 """At most this share of a part's time goes to replanning only what breaks a rule."""
 ONLY_SECONDS = 1.0
@@ -284,7 +283,7 @@ def _broken(problem: Problem, booked: _Booked) -> _Broken:
     meetings = [booking.meeting for booking in booked.bookings]
     report = check(problem, Plan(problem.start, problem.end, meetings, problem.timezone))
     named = {meeting for v in report.violations for meeting in v.meetings}
-    must = {meeting for v in report.violations if v.rule in ALONE for meeting in v.meetings}
+    must = {meeting for v in report.violations if v.rule in HARD_ALONE for meeting in v.meetings}
     return _Broken(frozenset(named), frozenset(must))
 
 
@@ -434,7 +433,7 @@ def _assemble(
     frozen = {b.meeting.id for b in booked.bookings if b.frozen}
     taken: dict[str, Slot] = {m.id: slot for o in outcomes for m, slot in o.pairs}
     meetings = list(booked.carried)
-    where: dict[str, str] = {}  # "<series>@<date>" -> meeting id, for the costs
+    where: dict[MeetingRef, str] = {}  # meeting id of each chosen day, for the costs
     for booking in booked.bookings:
         meeting = booking.meeting
         slot = taken.get(meeting.id)
@@ -450,16 +449,13 @@ def _assemble(
             else evolve_booked(meeting, build_meeting(problem, slot))
         )
         meetings.append(new)
-        where[f"{slot.series}@{slot.date}"] = new.id
+        where[MeetingRef(slot.series, slot.date)] = new.id
     added = [slot for o in outcomes for slot in o.added]
     for slot, meeting_id in _new_ids(previous, added).items():
         meetings.append(attrs.evolve(build_meeting(problem, slot), id=meeting_id))
-        where[f"{slot.series}@{slot.date}"] = meeting_id
+        where[MeetingRef(slot.series, slot.date)] = meeting_id
     costs = tuple(
-        attrs.evolve(cost, meeting=where.get(cost.meeting, cost.meeting)) if cost.meeting else cost
-        for o in outcomes
-        for cost in o.costs
-        if cost.points or cost.amount
+        cost.placed(where) for o in outcomes for cost in o.costs if cost.points or cost.amount
     )
     plan = Plan(problem.start, problem.end, meetings, problem.timezone, problem.name)
     return plan, costs
@@ -504,7 +500,9 @@ def _still_valid(problem: Problem, free_days: FreeDays, booked: _Booked) -> Part
         if slot is None or (slot.start, slot.end) != (meeting.start, meeting.end):
             return None
         pairs.append((meeting, slot))
-    return PartReplan(Status.OPTIMAL, tuple(pairs), (), report.costs, report.objective)
+    refs = {meeting.id: MeetingRef(meeting.series, meeting.date) for meeting in meetings}
+    costs = tuple(SlotCost.of(cost, refs) for cost in report.costs)
+    return PartReplan(Status.OPTIMAL, tuple(pairs), (), costs, report.objective)
 
 
 def replan(
@@ -684,14 +682,19 @@ def _target(problem: Problem, previous: Plan, meeting_id: str) -> Meeting:
     meeting = previous.get(meeting_id)
     known = ", ".join(m.id for m in previous.meetings if not m.cancelled)
     if meeting is None or meeting.cancelled:
-        raise ValidationError(f"no booked meeting {meeting_id!r}; expected one of: {known}")
+        raise ValidationError(message("replan.no_meeting", id=meeting_id, known=known))
     if not any(series.id == meeting.series for series in problem.series):
         raise ValidationError(
-            f"meeting {meeting_id!r} is of series {meeting.series!r}, which the rules do not have"
+            message("replan.unknown_series", id=meeting_id, series=meeting.series)
         )
     if not problem.start <= meeting.date <= problem.end:
         raise ValidationError(
-            f"meeting {meeting_id!r} on {meeting.date} is outside the period "
-            f"{problem.start} – {problem.end}"
+            message(
+                "replan.outside",
+                id=meeting_id,
+                date=meeting.date,
+                start=problem.start,
+                end=problem.end,
+            )
         )
     return meeting

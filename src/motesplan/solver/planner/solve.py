@@ -15,6 +15,7 @@ from motesplan.planner.checker import check
 from motesplan.planner.freedays import FreeDays
 from motesplan.planner.plan import Cost, Plan, Result, Status, number_meetings
 from motesplan.planner.problem import Problem, Series
+from motesplan.planner.rules import MeetingRef
 from motesplan.solver.options import Progress, SolveOptions
 from motesplan.solver.planner.construct import Construction, construct, improve_construction
 from motesplan.solver.planner.explain import explain
@@ -233,11 +234,12 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     meetings = number_meetings(
         build_meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen
     )
-    ids = {f"{m.series}@{m.date}": m.id for m in meetings}
+    ids = {MeetingRef(m.series, m.date): m.id for m in meetings}
     costs = tuple(
-        attrs.evolve(cost, meeting=ids.get(cost.meeting, cost.meeting)) if cost.meeting else cost
+        cost.placed(ids)  # a cost of a day not chosen is 0, and is left out
         for outcome in outcomes
         for cost in outcome.costs
+        if cost.points or cost.amount
     )
     plan = Plan(problem.start, problem.end, meetings, problem.timezone, problem.name)
     bare = {s.id for part in parts_done if part.model is None for s in part.series}

@@ -36,14 +36,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Iterable, Sequence
+from typing import TypeAlias
 
 from attrs import frozen
 
 from motesplan.planner.explanation import ConflictRule, Explanation
 from motesplan.planner.plan import Status
 from motesplan.rotation.problem import Role, RotationPlan, RotationProblem
+from motesplan.rotation.rules import RotationRule
 from motesplan.solver.conflict import shrink
-from motesplan.solver.rotation.model import Expr, RotationModel, RuleKey
+from motesplan.solver.rotation.model import Expr, RotationGuard, RotationModel, RuleKey
 from motesplan.solver.sat import make_solver, status_of
 from motesplan.text import Joined, Listing, Message, message
 
@@ -56,11 +58,8 @@ __all__ = [
     "rule_keys",
 ]
 
-DISPLAY = ("agreement", "exclusion", "succession", "groups", "fairness", "fairness_plan")
-"""The order of the rules in an explanation (then by position, year or member)."""
-DROP_FIRST = ("fairness_plan", "fairness", "succession", "groups", "exclusion", "agreement")
-"""The order the rules are tried for dropping: the general rules first, so that where
-the conflict can be told either way, the rules the user stated for it stay."""
+RotationConflictRule: TypeAlias = ConflictRule[RotationRule]
+
 SUMMARY_RULES = 3
 """Up to this many rules, the summary says each of them after the headline."""
 NAMES_SHOWN = 8
@@ -104,13 +103,9 @@ class RotationConflict:
     focus: Focus
 
 
-def _rank(order: Sequence[str]) -> dict[str, int]:
-    return {kind: index for index, kind in enumerate(order)}
-
-
-def _sorted(keys: Iterable[RuleKey], order: Sequence[str]) -> list[RuleKey]:
-    rank = _rank(order)
-    return sorted(keys, key=lambda key: (rank[key.kind], key))
+def _drop_order(keys: Iterable[RuleKey]) -> list[RuleKey]:
+    """The order the shrinking tries the rules in (:attr:`RotationGuard.dropped`)."""
+    return sorted(keys, key=lambda key: (key.kind.dropped, key))
 
 
 class _Search:
@@ -195,10 +190,10 @@ def find_conflict(problem: RotationProblem, time_limit: float) -> RotationConfli
         return None
     core = search.core() or everything
     search, core = _core_search(problem, deadline, core)
-    kept, minimal = shrink(search.test, _sorted(core, DROP_FIRST), deadline)
+    kept, minimal = shrink(search.test, _drop_order(core), deadline)
     core = set(kept)
     focus = _focus(search, core)
-    return RotationConflict(tuple(_sorted(core, DISPLAY)), minimal, focus)
+    return RotationConflict(tuple(sorted(core)), minimal, focus)
 
 
 def _core_search(
@@ -208,7 +203,7 @@ def _core_search(
     rules name; with fairness, which looks back, the years up to the last named one,
     if the rules already cannot hold there (else every year)."""
     named = _focus_years(problem, core)
-    if not any(key.kind in ("fairness", "fairness_plan") for key in core):
+    if not any(key.kind.rule is RotationRule.FAIRNESS for key in core):
         return _Search(problem, deadline, only=core, years=named), core
     prefix = [year for year in problem.years if year <= max(named)]
     if len(prefix) < len(problem.years):
@@ -223,13 +218,13 @@ def _focus_years(problem: RotationProblem, core: Collection[RuleKey]) -> list[in
     fairness rules (which name no year) are left."""
     years: set[int] = set()
     for key in core:
-        if key.kind == "succession" and isinstance(key.item, int):
+        if key.kind is RotationGuard.SUCCESSION and isinstance(key.item, int):
             years |= {key.item, key.item - 1}
-        elif key.kind == "exclusion" and isinstance(key.item, int):
+        elif key.kind is RotationGuard.EXCLUSION and isinstance(key.item, int):
             years.add(problem.exclusions[key.item].year)
-        elif key.kind == "agreement" and isinstance(key.item, int):
+        elif key.kind is RotationGuard.AGREEMENT and isinstance(key.item, int):
             years.add(problem.agreements[key.item].year)
-        elif key.kind == "groups" and isinstance(key.item, int):
+        elif key.kind is RotationGuard.GROUPS and isinstance(key.item, int):
             years.add(problem.groups[key.item].year)
     years &= set(problem.years)
     return sorted(years) if years else list(problem.years)
@@ -279,7 +274,7 @@ def _focus(search: _Search, core: set[RuleKey]) -> Focus:
                 if all(forced(differ, seat) for seat in pair):
                     return Focus("same", year, None, (member,))
             return Focus("same", year)
-    agreements = [key for key in core if key.kind == "agreement"]
+    agreements = [key for key in core if key.kind is RotationGuard.AGREEMENT]
     if len(agreements) == 1:
         assert isinstance(agreements[0].item, int)
         agreement = problem.agreements[agreements[0].item]
@@ -310,9 +305,11 @@ def plan_keeping(
 # -- the explanation in words ---------------------------------------------------------
 
 
-def explain_rotation(problem: RotationProblem, time_limit: float) -> Explanation | None:
-    """Why ``problem`` has no rotation: the rules that conflict, each
-    with its key under ``[rotation]``, and a summary.
+def explain_rotation(
+    problem: RotationProblem, time_limit: float
+) -> Explanation[RotationRule] | None:
+    """Why ``problem`` has no rotation: the rules that conflict, each with the item
+    of the problem it belongs to (and so its key under ``[rotation]``), and a summary.
 
     Args:
         problem: a rotation problem without any plan.
@@ -351,14 +348,17 @@ class _Words:
             return self.say("rot.x.more", names=shown, count=len(names) - NAMES_SHOWN)
         return Listing(names)
 
-    def history_source(self, year: int) -> str:
-        """The key of the history entry of ``year``, at its place as given."""
-        position = self.problem.history_position(year)
-        return "rotation.history" if position is None else f"rotation.history[{position}]"
+    def history_rule(self, year: int, text: Message) -> RotationConflictRule:
+        """A rule stated by the history entry of ``year`` (the history as a whole when
+        the year has none)."""
+        for term in self.problem.history:
+            if term.year == year:
+                return ConflictRule(RotationRule.SUCCESSION, text, term)
+        return ConflictRule(RotationRule.SUCCESSION, text, self.problem, "history")
 
-    def rule(self, key: RuleKey) -> ConflictRule:
+    def rule(self, key: RuleKey) -> RotationConflictRule:
         problem = self.problem
-        if key.kind == "exclusion":
+        if key.kind is RotationGuard.EXCLUSION:
             assert isinstance(key.item, int)
             exclusion = problem.exclusions[key.item]
             roles = (
@@ -374,8 +374,8 @@ class _Words:
                 year=exclusion.year,
                 why=why,
             )
-            return ConflictRule("exclusion", f"rotation.exclusions[{key.item}]", text)
-        if key.kind == "agreement":
+            return ConflictRule(RotationRule.EXCLUSION, text, exclusion)
+        if key.kind is RotationGuard.AGREEMENT:
             assert isinstance(key.item, int)
             agreement = problem.agreements[key.item]
             text = self.say(
@@ -384,17 +384,17 @@ class _Words:
                 role=self.role(agreement.role),
                 year=agreement.year,
             )
-            return ConflictRule("agreement", f"rotation.agreements[{key.item}]", text)
-        if key.kind == "groups":
+            return ConflictRule(RotationRule.AGREEMENT, text, agreement)
+        if key.kind is RotationGuard.GROUPS:
             assert isinstance(key.item, int)
             return self.groups(key.item)
-        if key.kind == "succession":
+        if key.kind is RotationGuard.SUCCESSION:
             assert isinstance(key.item, int)
             return self.succession(key.item)
         assert isinstance(key.item, str)
         return self.fairness(key.kind, key.item)
 
-    def groups(self, index: int) -> ConflictRule:
+    def groups(self, index: int) -> RotationConflictRule:
         grouping = self.problem.groups[index]
         by_group: dict[str, list[str]] = {}
         for member in self.problem.member_ids:
@@ -409,22 +409,22 @@ class _Words:
             ],
         )
         text = self.say("rot.x.groups", year=grouping.year, groups=groups)
-        return ConflictRule("groups", f"rotation.groups[{index}]", text)
+        return ConflictRule(RotationRule.GROUP, text, grouping)
 
-    def succession(self, year: int) -> ConflictRule:
+    def succession(self, year: int) -> RotationConflictRule:
         problem = self.problem
         if year == problem.first_year:
             successor = problem.successor() or ""
             text = self.say(
                 "rot.x.successor", member=self.name(successor), previous=year - 1, year=year
             )
-            return ConflictRule("succession", self.history_source(year - 1), text)
+            return self.history_rule(year - 1, text)
         text = self.say("rot.x.succession", previous=year - 1, year=year)
-        return ConflictRule("succession", "rotation.succession", text)
+        return ConflictRule(RotationRule.SUCCESSION, text, problem, "succession")
 
-    def fairness(self, kind: str, member: str) -> ConflictRule:
+    def fairness(self, kind: RotationGuard, member: str) -> RotationConflictRule:
         problem = self.problem
-        if kind == "fairness":
+        if kind is RotationGuard.FAIRNESS:
             last = problem.last_chaired(member)
             assert last is not None
             since = {t.chair for t in problem.history if t.year > last}
@@ -432,10 +432,11 @@ class _Words:
             text = self.say(
                 "rot.x.fairness", member=self.name(member), last=last, waiting=self.names(waiting)
             )
-            return ConflictRule("fairness", self.history_source(last), text)
+            term = next(term for term in problem.history if term.year == last)
+            return ConflictRule(RotationRule.FAIRNESS, text, term)
         years = f"{problem.first_year}–{problem.last_year}"
         text = self.say("rot.x.fairness_plan", member=self.name(member), years=years)
-        return ConflictRule("fairness", "rotation", text)
+        return ConflictRule(RotationRule.FAIRNESS, text, problem)
 
     def headline(self, focus: Focus) -> Message:
         problem = self.problem
@@ -468,12 +469,12 @@ class _Words:
         """Whether the conflict is only exclusions, one for each member."""
         members = set()
         for key in conflict.rules:
-            if key.kind != "exclusion" or not isinstance(key.item, int):
+            if key.kind is not RotationGuard.EXCLUSION or not isinstance(key.item, int):
                 return False
             members.add(self.problem.exclusions[key.item].member)
         return len(members) == len(self.problem.members)
 
-    def explanation(self, conflict: RotationConflict) -> Explanation:
+    def explanation(self, conflict: RotationConflict) -> Explanation[RotationRule]:
         rules = tuple(self.rule(key) for key in conflict.rules)
         parts: list[object] = [self.headline(conflict.focus)]
         if conflict.focus.kind == "nobody" and self.everyone_excluded(conflict):

@@ -10,9 +10,10 @@ in the turn order.
 from __future__ import annotations
 
 from collections.abc import Collection
+from enum import Enum
 from typing import Any, TypeAlias
 
-from attrs import frozen
+from attrs import field, frozen
 from ortools.sat.python import cp_model
 
 from motesplan.rotation.problem import (
@@ -23,26 +24,65 @@ from motesplan.rotation.problem import (
     ideal_positions,
     is_eligible,
 )
+from motesplan.rotation.rules import RotationRule
 
-__all__ = ["Expr", "RotationModel", "RuleKey"]
+__all__ = ["Expr", "RotationGuard", "RotationModel", "RuleKey"]
 
 Expr: TypeAlias = Any  # an OR-Tools linear expression (see solver/planner/model.py)
 
 
+class RotationGuard(Enum):
+    """A kind of guarded group of hard rules in an explaining model: the rule it is,
+    its place in an explanation (what was agreed first, the general rules last), and
+    its place in the order the shrinking drops rules (the general rules first, so
+    that where a conflict can be told either way, the rules the user stated for it
+    stay)."""
+
+    AGREEMENT = ("agreement", RotationRule.AGREEMENT, 0, 5)
+    """``item``: the agreement's position in the problem's list."""
+    EXCLUSION = ("exclusion", RotationRule.EXCLUSION, 1, 4)
+    """``item``: the exclusion's position in the problem's list."""
+    SUCCESSION = ("succession", RotationRule.SUCCESSION, 2, 2)
+    """``item``: the year whose chair is the vice-chair of the year before (the first
+    year: from the history)."""
+    GROUPS = ("groups", RotationRule.GROUP, 3, 3)
+    """``item``: the grouping's position in the problem's list."""
+    FAIRNESS = ("fairness", RotationRule.FAIRNESS, 4, 1)
+    """``item``: a member id; its last known term as chair binds it."""
+    FAIRNESS_PLAN = ("fairness_plan", RotationRule.FAIRNESS, 5, 0)
+    """``item``: a member id; it chairs twice in the plan."""
+
+    def __init__(self, word: str, rule: RotationRule, shown: int, dropped: int) -> None:
+        self.word = word
+        self.rule = rule
+        self.shown = shown
+        self.dropped = dropped
+
+    def __lt__(self, other: RotationGuard) -> bool:
+        return self.shown < other.shown
+
+
+def _to_guard(value: RotationGuard | str) -> RotationGuard:
+    """The kind itself, or the kind of this word (``"succession"``)."""
+    if isinstance(value, RotationGuard):
+        return value
+    for kind in RotationGuard:
+        if kind.word == value:
+            return kind
+    raise ValueError(f"no rotation rule group {value!r}")
+
+
 @frozen(order=True)
 class RuleKey:
-    """One guarded group of hard rules in an explaining model.
+    """One guarded group of hard rules in an explaining model; keys sort in the order
+    an explanation shows them.
 
     Attributes:
-        kind: ``exclusion``, ``agreement``, ``groups`` (``item``: the position in the
-            problem's list), ``succession`` (``item``: the year whose chair is the
-            vice-chair of the year before; the first year: from the history),
-            ``fairness`` (``item``: a member id; its last known term as chair binds it)
-            or ``fairness_plan`` (``item``: a member id; it chairs twice in the plan).
-        item: which one.
+        kind: what sort of rule (:class:`RotationGuard`; its word is taken too).
+        item: which one (see each kind).
     """
 
-    kind: str
+    kind: RotationGuard = field(converter=_to_guard)
     item: int | str
 
 
@@ -83,16 +123,16 @@ class RotationModel:
         self.vice = {(m, y): model.new_bool_var(f"v_{m}_{y}") for m in members for y in years}
         self._add_seats()
         for index, exclusion in enumerate(problem.exclusions):
-            if exclusion.year not in self.years or not self._wanted("exclusion", index):
+            if exclusion.year not in self.years or not self._wanted(RotationGuard.EXCLUSION, index):
                 continue
             for role in exclusion.roles:
                 seat = self.seat(role)[exclusion.member, exclusion.year]
-                model.add(seat == 0).only_enforce_if(self._guard("exclusion", index))
+                model.add(seat == 0).only_enforce_if(self._guard(RotationGuard.EXCLUSION, index))
         for index, agreement in enumerate(problem.agreements):
-            if agreement.year not in self.years or not self._wanted("agreement", index):
+            if agreement.year not in self.years or not self._wanted(RotationGuard.AGREEMENT, index):
                 continue
             seat = self.seat(agreement.role)[agreement.member, agreement.year]
-            model.add(seat == 1).only_enforce_if(self._guard("agreement", index))
+            model.add(seat == 1).only_enforce_if(self._guard(RotationGuard.AGREEMENT, index))
         self._add_groups()
         self.broken = self._add_succession()
         self._add_fairness()
@@ -108,17 +148,17 @@ class RotationModel:
         """The Booleans of one seat, by member and year."""
         return self.chair if role is Role.CHAIR else self.vice
 
-    def _wanted(self, kind: str, item: int | str) -> bool:
+    def _wanted(self, kind: RotationGuard, item: int | str) -> bool:
         """Whether the model holds this rule: every rule, unless ``only`` says which."""
         return self.only is None or RuleKey(kind, item) in self.only
 
-    def _guard(self, kind: str, item: int | str) -> list[Expr]:
+    def _guard(self, kind: RotationGuard, item: int | str) -> list[Expr]:
         """The enforcement literals of a rule: none, unless explaining."""
         if not self.explain:
             return []
         key = RuleKey(kind, item)
         if key not in self.guards:
-            self.guards[key] = self.model.new_bool_var(f"rule_{kind}_{item}")
+            self.guards[key] = self.model.new_bool_var(f"rule_{kind.word}_{item}")
         return [self.guards[key]]
 
     def _add_seats(self) -> None:
@@ -144,7 +184,7 @@ class RotationModel:
 
     def _add_groups(self) -> None:
         for index, grouping in enumerate(self.problem.groups):
-            if grouping.year not in self.years or not self._wanted("groups", index):
+            if grouping.year not in self.years or not self._wanted(RotationGuard.GROUPS, index):
                 continue
             by_group: dict[str, list[str]] = {}
             for member, group in grouping.groups:
@@ -152,7 +192,9 @@ class RotationModel:
             for group_members in by_group.values():
                 seats = [self.chair[m, grouping.year] for m in group_members]
                 seats += [self.vice[m, grouping.year] for m in group_members]
-                self.model.add(sum(seats) <= 1).only_enforce_if(self._guard("groups", index))
+                self.model.add(sum(seats) <= 1).only_enforce_if(
+                    self._guard(RotationGuard.GROUPS, index)
+                )
 
     def _add_succession(self) -> list[Expr]:
         """The vice-chair chairs the year after: hard, or one broken-flag per year.
@@ -165,10 +207,14 @@ class RotationModel:
         if self.explain and not problem.succession:  # soft: a cost, nothing to explain
             return broken
         successor, first = problem.successor(), problem.first_year
-        if successor is not None and first in self.years and self._wanted("succession", first):
+        if (
+            successor is not None
+            and first in self.years
+            and self._wanted(RotationGuard.SUCCESSION, first)
+        ):
             seated = self.chair[successor, first]
             if problem.succession:
-                model.add(seated == 1).only_enforce_if(self._guard("succession", first))
+                model.add(seated == 1).only_enforce_if(self._guard(RotationGuard.SUCCESSION, first))
             else:
                 flag = model.new_bool_var("")
                 model.add(flag >= 1 - seated)
@@ -177,9 +223,9 @@ class RotationModel:
             if year not in self.years or year + 1 not in self.years:
                 continue
             if problem.succession and self.explain:
-                if not self._wanted("succession", year + 1):
+                if not self._wanted(RotationGuard.SUCCESSION, year + 1):
                     continue
-                guard = self._guard("succession", year + 1)
+                guard = self._guard(RotationGuard.SUCCESSION, year + 1)
                 for member in problem.member_ids:
                     then, now = self.chair[member, year + 1], self.vice[member, year]
                     model.add(then >= now).only_enforce_if(guard)
@@ -203,9 +249,9 @@ class RotationModel:
         """
         excusable = {e.member for e in self.problem.exclusions if Role.CHAIR in e.roles}
         for member in self.problem.member_ids:
-            if self._wanted("fairness", member):
+            if self._wanted(RotationGuard.FAIRNESS, member):
                 self._add_history_fairness(member, excusable)
-            if self._wanted("fairness_plan", member):
+            if self._wanted(RotationGuard.FAIRNESS_PLAN, member):
                 self._add_plan_fairness(member, excusable)
 
     def _add_history_fairness(self, member: str, excusable: set[str]) -> None:
@@ -215,7 +261,7 @@ class RotationModel:
         last = problem.last_chaired(member)
         if last is None:
             return
-        rule = RuleKey("fairness", member)
+        rule = RuleKey(RotationGuard.FAIRNESS, member)
         chaired_since = {t.chair for t in problem.history if t.year > last}
         waiting = [m for m in problem.member_ids if m != member and m not in chaired_since]
         unexcused = len([m for m in waiting if m not in excusable])
@@ -232,7 +278,7 @@ class RotationModel:
         (rule ``fairness_plan``)."""
         problem, model = self.problem, self.model
         members, years = problem.member_ids, self.years
-        rule = RuleKey("fairness_plan", member)
+        rule = RuleKey(RotationGuard.FAIRNESS_PLAN, member)
         guard = self._guard(rule.kind, member)
         others = len(members) - 1 - len(excusable - {member})
         if others > len(years) - 2:  # no two planned years are far enough apart
@@ -295,9 +341,9 @@ class RotationModel:
                     for index, exclusion in enumerate(self.problem.exclusions)
                     if exclusion.member == member
                     and exclusion.year == between
-                    and self._wanted("exclusion", index)
+                    and self._wanted(RotationGuard.EXCLUSION, index)
                     and Role.CHAIR in exclusion.roles
-                    for guard in self._guard("exclusion", index)
+                    for guard in self._guard(RotationGuard.EXCLUSION, index)
                 ]
                 if not covering:  # an exclusion not in this model: no excuse
                     self.model.add(excuse == 0)

@@ -1,0 +1,64 @@
+"""Reading a configuration file: bytes, text, TOML, then the declared tables."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from motesplan.config.kinds import Context
+from motesplan.config.schema import Config, read_config
+from motesplan.errors import ConfigError
+from motesplan.text import Message, message
+
+__all__ = ["config_from_text", "load_config"]
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def load_config(path: str | Path) -> Config:
+    """Read a configuration file.
+
+    Raises:
+        ConfigError: for any mistake: an unreadable or non-UTF-8 file, invalid TOML,
+            an unknown key, a wrong type or value, an unknown reference.
+    """
+    where = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ConfigError(message("cfg.unreadable", reason=reason), path=where) from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = f"{data[error.start]:02x}"
+        raise ConfigError(
+            message("cfg.not_utf8", byte=byte, position=error.start), path=where, line=line
+        ) from error
+    return config_from_text(text, path=where)
+
+
+def config_from_text(text: str, *, path: str = "<config>") -> Config:
+    """Read a configuration from TOML text; ``path`` names it in errors and is the
+    base for relative paths in it (busy calendars).
+
+    Raises:
+        ConfigError: as :func:`load_config`.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        detail: str | Message = str(error)
+        line: int | None = None
+        match = _TOML_POSITION.search(str(error))
+        if match:
+            line = int(match[1])
+            detail = message("cfg.toml.column", detail=str(error)[: match.start()], column=match[2])
+        elif _TOML_END.search(str(error)):
+            line = text.count("\n") + 1
+            detail = message("cfg.toml.end", detail=_TOML_END.sub("", str(error)))
+        raise ConfigError(message("cfg.toml", detail=detail), path=path, line=line) from error
+    return read_config(data, Context(path))
