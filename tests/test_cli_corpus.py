@@ -81,3 +81,18 @@ def test_toml_syntax_error_exits_2_naming_the_line(old: str, new: str, tmp_path:
     assert "Traceback" not in done.stderr
     assert ", line " in done.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [case[1:3] for case in SYNTAX], ids=[case[0] for case in SYNTAX]
+)
+def test_toml_syntax_error_reads_in_swedish(old: str, new: str, tmp_path: Path) -> None:
+    config = tmp_path / "broken.toml"
+    config.write_text(_edit(old, new), encoding="utf-8")
+    done = _run(config, tmp_path / "plan.json", "--lang", "sv")
+    assert done.returncode == 2
+    assert ", rad " in done.stderr
+    assert "ogiltig TOML" in done.stderr
+    # tomllib's own English sentence is said in Swedish too
+    for english in ("Invalid", "Expected", "Cannot", "Unclosed", "Illegal", "Unterminated"):
+        assert english not in done.stderr, done.stderr

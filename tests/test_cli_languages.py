@@ -67,3 +67,75 @@ def test_no_english_is_left_outside_english(language: str) -> None:
     english_only = _words(_printout("en")) - own - _vocabulary(language)
     left = _words(_printout(language)) & english_only
     assert not left, f"English words in the {language} printout: {sorted(left)}"
+
+
+def _run(*arguments: str, lang: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
+    environ = {"LANG": lang, "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-m", "motesplan", *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environ,
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_help_is_in_the_language_asked_for(language: str) -> None:
+    english = _run("plan", "--help", "--lang", "en").stdout
+    text = _run("plan", "--help", "--lang", language).stdout
+    assert "--time-limit" in text
+    for words in ("usage:", "options", "show this help message", "seconds the solver"):
+        assert words in english
+        assert words not in text, (language, words)
+    assert phrase("cli.help.plan", language) in text.replace("\n", " ").replace("  ", " ") or (
+        phrase("cli.help.plan", language).split()[0] in text
+    )
+
+
+def test_help_follows_the_environment_without_lang() -> None:
+    assert "användning:" in _run("--help", lang="sv_SE.UTF-8").stdout
+    assert "usage:" in _run("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "swedish"),
+    [
+        (("plan",), "följande argument behövs: CONFIG"),
+        (("plann",), "ogiltigt val: 'plann'"),
+        (("plan", "x.toml", "--time-limit", "soon"), "ett antal sekunder behövs, men fick 'soon'"),
+        (("plan", "x.toml", "--workers", "0"), "ett positivt heltal behövs, men fick '0'"),
+        (("replan", "x.toml", "--previous", "p.json", "--freeze-until", "1 mars"), "ÅÅÅÅ-MM-DD"),
+        (("plan", "x.toml", "--colour"), "okända argument: --colour"),
+    ],
+)
+def test_flag_errors_in_swedish(arguments: tuple[str, ...], swedish: str) -> None:
+    done = _run(*arguments, lang="sv_SE.UTF-8")
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("motesplan: error: ")
+    assert swedish in lines[0]
+    assert "(se 'motesplan" in lines[0]
+    english = _run(*arguments, "--lang", "en", lang="sv_SE.UTF-8").stderr
+    assert "(see 'motesplan" in english
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_argparse_words_keep_their_placeholders(language: str) -> None:
+    with open(catalogue_path(language), "rb") as file:
+        catalog = read_po(file, locale=language)
+    with open(catalogue_path("en"), "rb") as file:
+        english = {
+            m.id if isinstance(m.id, str) else m.id[0]: m.string for m in read_po(file) if m.id
+        }
+    percent = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+    for message in catalog:
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        if not key.startswith("cli.ap."):
+            continue
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = english[key] if isinstance(english[key], str) else english[key][-1]
+        for text in texts:
+            assert sorted(percent.findall(text)) == sorted(percent.findall(wanted)), key

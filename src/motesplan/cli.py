@@ -17,7 +17,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
 from pathlib import Path
@@ -51,6 +52,7 @@ from motesplan.text import (
     format_time_range,
     message,
     phrase,
+    plural,
     render,
 )
 
@@ -69,6 +71,60 @@ PROGRESS_AFTER = 1.0  # seconds before the progress line appears
 
 _CONFIG_LANGUAGE: ContextVar[str | None] = ContextVar("config_language", default=None)
 """The language of the configuration this run read, for the errors that come after."""
+_RUN_LANGUAGE: ContextVar[str] = ContextVar("run_language", default="en")
+"""The language of the command line's own words this run: ``--lang``, else the
+environment's (the configuration is not read yet when the flags are)."""
+
+_ARGPARSE_WORDS = {
+    "usage: ": "cli.ap.usage",
+    "positional arguments": "cli.ap.positionals",
+    "options": "cli.ap.options",
+    "show this help message and exit": "cli.ap.help",
+    "show program's version number and exit": "cli.ap.version",
+    "the following arguments are required: %s": "cli.ap.required",
+    "unrecognized arguments: %s": "cli.ap.unrecognized",
+    "argument %(argument_name)s: %(message)s": "cli.ap.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.ap.choice",
+    "expected one argument": "cli.ap.one",
+    "expected at most one argument": "cli.ap.at_most_one",
+    "expected at least one argument": "cli.ap.at_least_one",
+    "invalid %(type)s value: %(value)r": "cli.ap.invalid",
+    "not allowed with argument %s": "cli.ap.not_allowed",
+    "one of the arguments %s is required": "cli.ap.one_of",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.ap.ambiguous",
+    "ignored explicit argument %r": "cli.ap.ignored",
+}
+"""argparse's own words (its gettext message ids, with its %-placeholders) and ours."""
+_ARGPARSE_PLURALS = {"expected %s argument": "cli.ap.expected"}
+
+
+@contextmanager
+def _argparse_speaks(language: str) -> Iterator[None]:
+    """argparse's own words (headings, "usage:", its errors) in ``language``.
+
+    argparse asks :mod:`gettext` for every word it prints, through the functions
+    ``argparse._`` and ``argparse.ngettext``; while the parser is made and used they
+    are ours, which look the word up in motesplan's catalogues (and leave a word they
+    do not know as it is).
+    """
+    module = vars(argparse)
+    saved = module["_"], module["ngettext"]
+
+    def gettext(text: str) -> str:
+        key = _ARGPARSE_WORDS.get(text)
+        return text if key is None else phrase(key, language)
+
+    def ngettext(singular: str, plural_text: str, count: int) -> str:
+        key = _ARGPARSE_PLURALS.get(singular)
+        if key is None:
+            return saved[1](singular, plural_text, count)  # type: ignore[no-any-return]
+        return plural(key, count, language)
+
+    module["_"], module["ngettext"] = gettext, ngettext
+    try:
+        yield
+    finally:
+        module["_"], module["ngettext"] = saved
 
 
 class UsageError(MotesplanError):
@@ -76,22 +132,31 @@ class UsageError(MotesplanError):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but errors are one line: ``motesplan: error: ...`` and exit code 2."""
+    """argparse, but errors are one line: ``motesplan: error: ...`` and exit code 2.
+
+    ``motesplan: error:`` stays as it is in every language, for scripts that look for it.
+    """
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("motesplan").strip()
         where = f"{command}: " if command else ""
-        help_hint = f"motesplan {command} --help" if command else "motesplan --help"
-        self.exit(INVALID, f"motesplan: error: {where}{message} (see '{help_hint}')\n")
+        hint = f"motesplan {command} --help" if command else "motesplan --help"
+        text = phrase("cli.ap.see", _RUN_LANGUAGE.get(), message=message, hint=hint)
+        self.exit(INVALID, f"motesplan: error: {where}{text}\n")
+
+
+def _flag_error(key: str, text: str) -> argparse.ArgumentTypeError:
+    """A flag's value that is wrong, said in this run's language."""
+    return argparse.ArgumentTypeError(phrase(key, _RUN_LANGUAGE.get(), value=repr(text)))
 
 
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+        raise _flag_error("cli.type.seconds", text) from None
     if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+        raise _flag_error("cli.type.positive_seconds", text)
     return value
 
 
@@ -99,9 +164,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise _flag_error("cli.type.whole", text) from None
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+        raise _flag_error("cli.type.positive_whole", text)
     return value
 
 
@@ -109,33 +174,30 @@ def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+        raise _flag_error("cli.type.date", text) from None
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="motesplan",
-        description="Plan the meeting year and the chair rotation of a collaboration "
-        "described in one TOML file.",
-        epilog="Exit codes: 0 success; 1 no plan exists or a hard rule is broken; "
-        "2 invalid input (file, key, value or flag). See docs/cli.md.",
-    )
+def _build_parser(language: str = "en") -> argparse.ArgumentParser:
+    """The parser, its help in ``language`` (argparse's own words too, when it is made
+    and used inside :func:`_argparse_speaks`)."""
+
+    def helped(key: str) -> str:
+        return phrase(f"cli.help.{key}", language)
+
+    parser = _Parser(prog="motesplan", description=helped("description"), epilog=helped("epilog"))
     parser.add_argument("--version", action="version", version=f"motesplan {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str) -> argparse.ArgumentParser:
+        help_text = helped(name)
         sub: argparse.ArgumentParser = commands.add_parser(
             name, help=help_text, description=help_text
         )
-        sub.add_argument("config", metavar="CONFIG", type=Path, help="the TOML configuration")
+        sub.add_argument("config", metavar="CONFIG", type=Path, help=helped("config"))
         return sub
 
     def lang(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "--lang",
-            choices=LANGUAGES,
-            help="language of the text for people (default: the configuration's)",
-        )
+        sub.add_argument("--lang", choices=LANGUAGES, help=helped("lang"))
 
     def solving(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -143,96 +205,85 @@ def _build_parser() -> argparse.ArgumentParser:
             type=_positive_float,
             default=10.0,
             metavar="S",
-            help="seconds the solver may spend (default: 10)",
+            help=helped("time_limit"),
         )
         sub.add_argument(
-            "--workers",
-            type=_positive_int,
-            default=2,
-            metavar="N",
-            help="solver threads (default: 2)",
+            "--workers", type=_positive_int, default=2, metavar="N", help=helped("workers")
         )
 
-    plan = command("plan", "Solve the meeting year, print it and write the requested files.")
-    plan.add_argument("--json", type=Path, metavar="F", help="write the plan as JSON")
-    plan.add_argument("--ics", type=Path, metavar="F", help="write the plan as a calendar")
-    plan.add_argument("--markdown", type=Path, metavar="F", help="write the printout as Markdown")
+    def written(sub: argparse.ArgumentParser, command: str, *names: str) -> None:
+        for name in names:
+            sub.add_argument(f"--{name}", type=Path, metavar="F", help=helped(f"{command}.{name}"))
+
+    plan = command("plan")
+    written(plan, "plan", "json", "ics", "markdown")
     lang(plan)
     solving(plan)
 
-    rotation = command("rotation", "Plan the chair and vice-chair of each year of [rotation].")
-    rotation.add_argument("--json", type=Path, metavar="F", help="write the rotation as JSON")
-    rotation.add_argument(
-        "--markdown", type=Path, metavar="F", help="write the decision basis as Markdown"
-    )
+    rotation = command("rotation")
+    written(rotation, "rotation", "json", "markdown")
     lang(rotation)
     solving(rotation)
 
-    checking = command("check", "Check a plan (.json or .ics) against every rule.")
-    checking.add_argument("plan", metavar="PLAN", type=Path, help="a .json plan or .ics calendar")
+    checking = command("check")
+    checking.add_argument("plan", metavar="PLAN", type=Path, help=helped("plan_file"))
     lang(checking)
 
-    days = command("days", "List every unavailable day or time in the period.")
+    days = command("days")
     lang(days)
 
-    ics = command("ics", "Write invitations, or the update and cancel messages, of a plan.")
-    ics.add_argument("plan", metavar="PLAN", type=Path, help="a .json plan or .ics calendar")
+    ics = command("ics")
+    ics.add_argument("plan", metavar="PLAN", type=Path, help=helped("plan_file"))
     what = ics.add_mutually_exclusive_group(required=True)
-    what.add_argument(
-        "--invitations", type=Path, metavar="DIR", help="one invitation per meeting, into DIR"
-    )
+    what.add_argument("--invitations", type=Path, metavar="DIR", help=helped("ics.invitations"))
     what.add_argument(
         "--changes",
         nargs=2,
         type=Path,
         metavar=("PREVIOUS", "DIR"),
-        help="the messages that bring calendars from PREVIOUS to PLAN, into DIR",
+        help=helped("ics.changes"),
     )
     lang(ics)
 
-    again = command(
-        "replan",
-        "Plan again after the rules changed, moving as few booked meetings as possible.",
+    again = command("replan")
+    again.add_argument(
+        "--previous", type=Path, metavar="PLAN", required=True, help=helped("previous")
     )
     again.add_argument(
-        "--previous",
-        type=Path,
-        metavar="PLAN",
-        required=True,
-        help="the booked plan (.json or .ics)",
+        "--freeze-until", type=_iso_date, metavar="DATE", help=helped("replan.freeze_until")
     )
-    again.add_argument(
-        "--freeze-until",
-        type=_iso_date,
-        metavar="DATE",
-        help="meetings before DATE (YYYY-MM-DD) never move",
-    )
-    again.add_argument("--json", type=Path, metavar="F", help="write the new plan as JSON")
-    again.add_argument("--ics", type=Path, metavar="F", help="write the new plan as a calendar")
-    again.add_argument(
-        "--changes",
-        type=Path,
-        metavar="DIR",
-        help="write the update and cancel messages of the changed meetings into DIR",
-    )
+    written(again, "replan", "json", "ics")
+    again.add_argument("--changes", type=Path, metavar="DIR", help=helped("replan.changes"))
     lang(again)
     solving(again)
 
-    other = command("alternatives", "The best other dates for one booked meeting, with costs.")
+    other = command("alternatives")
     other.add_argument(
-        "--previous",
-        type=Path,
-        metavar="PLAN",
-        required=True,
-        help="the booked plan (.json or .ics)",
+        "--previous", type=Path, metavar="PLAN", required=True, help=helped("previous")
     )
-    other.add_argument("--meeting", metavar="ID", required=True, help="the meeting (lg-2024-03)")
     other.add_argument(
-        "--top", type=_positive_int, default=5, metavar="N", help="how many dates (default: 5)"
+        "--meeting", metavar="ID", required=True, help=helped("alternatives.meeting")
+    )
+    other.add_argument(
+        "--top", type=_positive_int, default=5, metavar="N", help=helped("alternatives.top")
     )
     lang(other)
     solving(other)
     return parser
+
+
+def _flag_language(argv: Sequence[str]) -> str:
+    """The language of this run's own words: ``--lang`` when given and known, else the
+    environment's, else English."""
+    for index, item in enumerate(argv):
+        value = None
+        if item == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif item.startswith("--lang="):
+            value = item.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return environment_language() or "en"
 
 
 # --- progress ---------------------------------------------------------------------------
@@ -241,8 +292,9 @@ def _build_parser() -> argparse.ArgumentParser:
 class _ProgressLine:
     """Objective, bound and elapsed time on stderr, once a solve runs past a moment."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, language: str) -> None:
         self.stream = stream
+        self.language = language
         self.latest: Progress | None = None
         self.started = time.perf_counter()
         self.shown = False
@@ -269,13 +321,22 @@ class _ProgressLine:
             if elapsed < PROGRESS_AFTER:
                 continue
             latest = self.latest
+            seconds = f"{elapsed:.1f}"
             if latest is None:
-                text = f"solving … {elapsed:.1f} s"
+                text = phrase("cli.progress.start", self.language, seconds=seconds)
             else:
-                part = f" (part {latest.part}/{latest.parts})" if latest.parts > 1 else ""
-                text = (
-                    f"solving{part}: objective {latest.objective:g}, "
-                    f"bound {latest.bound:g}, {elapsed:.1f} s"
+                part = ""
+                if latest.parts > 1:
+                    part = phrase(
+                        "cli.progress.part", self.language, part=latest.part, parts=latest.parts
+                    )
+                text = phrase(
+                    "cli.progress",
+                    self.language,
+                    part=part,
+                    objective=f"{latest.objective:g}",
+                    bound=f"{latest.bound:g}",
+                    seconds=seconds,
                 )
             self.stream.write(f"\r\033[K{text}")
             self.stream.flush()
@@ -295,7 +356,8 @@ def _options(args: argparse.Namespace, progress: _ProgressLine | None) -> SolveO
 def _solving(args: argparse.Namespace, run: Callable[[SolveOptions], None]) -> None:
     """Run ``run`` with a progress line on stderr when stderr is a terminal."""
     if sys.stderr.isatty():
-        with _ProgressLine(sys.stderr) as progress:
+        language = args.lang or _CONFIG_LANGUAGE.get() or _RUN_LANGUAGE.get()
+        with _ProgressLine(sys.stderr, language) as progress:
             run(_options(args, progress))
     else:
         run(_options(args, None))
@@ -685,7 +747,11 @@ def _error_language(args: argparse.Namespace, error: MotesplanError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = _build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = _flag_language(arguments)
+    _RUN_LANGUAGE.set(language)
+    with _argparse_speaks(language):
+        args = _build_parser(language).parse_args(arguments)
     _CONFIG_LANGUAGE.set(None)
     try:
         return _COMMANDS[args.command](args)
@@ -705,5 +771,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = error.filename if error.filename is not None else args.config
         return _fail(f"{where}: {error.strerror or error}")
     except KeyboardInterrupt:
-        print("motesplan: interrupted", file=sys.stderr)
+        print(f"motesplan: {phrase('cli.interrupted', _RUN_LANGUAGE.get())}", file=sys.stderr)
         return 130
