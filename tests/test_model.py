@@ -516,8 +516,8 @@ def test_pin_of_a_multi_day_series_must_end_inside_the_period() -> None:
 
 def test_sixty_fridays_do_not_fit_one_year() -> None:
     message = (
-        "series 'a' needs at least 60 meetings, but its weekdays and windows allow only 52 days"
-        " in the period; lower the count or widen the period"
+        "series 'a' needs at least 60 meetings, but its weekdays and windows allow only 52 days;"
+        " lower the count or widen the period"
     )
     with pytest.raises(ValidationError, match=re.escape(message)):
         make_problem(series=(make_series(count=60),), bodies=(Body("a"),))

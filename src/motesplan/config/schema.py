@@ -45,8 +45,10 @@ from motesplan.planner.problem import (
     DateRange,
     Link,
     Member,
+    Milestone,
     Pin,
     Problem,
+    Representative,
     Series,
     Weights,
     _to_form,
@@ -133,8 +135,9 @@ PERIOD = Table(
 
 
 def _attendee(values: Values, key: str, context: Context) -> dict[str, Any]:
-    """A member with an ``email`` is an attendee of invitations."""
-    email, contact = values.pop("email", None), values.pop("contact", None)
+    """A member with an ``email`` is an attendee of invitations (of the bodies that
+    list no representatives)."""
+    email, contact = values.get("email"), values.get("contact")
     if email is not None:
         name = contact.value if contact is not None else values.get("name", values["id"]).value
         context.attendees.append((name, email.value))
@@ -150,16 +153,10 @@ MEMBER = Table(
         Field(
             "email",
             Email(),
-            "e-mail address; makes the member an attendee of invitations",
-            model=None,
-            default="none",
+            "e-mail address; invitations to a body that lists no representatives go to it",
         ),
         Field(
-            "contact",
-            Text(),
-            "the attendee's name (needs `email`)",
-            model=None,
-            default="the member's name",
+            "contact", Text(), "the attendee's name (needs `email`)", default="the member's name"
         ),
     ),
     Member,
@@ -171,11 +168,33 @@ def _body(body: tuple[Body, ...], context: Context) -> None:
     context.body_members.update({item.id: item.members for item in body})
 
 
+REPRESENTATIVE = Table(
+    (
+        Field(
+            "member", Ref("member"), "the member the person represents (one of the body's)", True
+        ),
+        Field("name", Text(), "the person's name", True),
+        Field("email", Email(), "where invitations go", True),
+        Field(
+            "role",
+            Text(),
+            '`"ledamot"`, `"ersättare"` (a substitute: an optional attendee), `"ordförande"` ...',
+        ),
+        Field("from", Date(), "first day of the mandate", model="start", default="always"),
+        Field("until", Date(), "last day of the mandate", model="end", default="always"),
+    ),
+    Representative,
+)
 BODY = Table(
     (
         Field("id", Text(), "unique; series refer to it", True, unique="body"),
         Field("name", Text(), "display name", default="the id"),
         Field("members", ListOf(Ref("member")), "its members"),
+        Field(
+            "representatives",
+            Records(Record(REPRESENTATIVE)),
+            "the people invited to its meetings (else the members' `email`)",
+        ),
     ),
     Body,
     "[[bodies]]",
@@ -193,6 +212,12 @@ COUNT = Table(
         Field("min", Integer(), "the least number of meetings", True),
         Field("max", Integer(), "the most", default="`min`"),
         Field("preferred", Integer(), "the number the objective pulls towards", default="`max`"),
+        Field(
+            "per",
+            Choice(("period", "year"), "cfg.want.per"),
+            '`"year"`: the range holds in every calendar year (a partial year pro rata)',
+            default='`"period"`',
+        ),
     ),
     Count,
 )
@@ -238,6 +263,11 @@ SERIES = Table(
         Field("form", _FORM, "how meetings are held"),
         Field("lunch", Time(), "lunch before an in-person meeting"),
         Field("note", Text(), "text shown with every meeting"),
+        Field(
+            "reserve",
+            Integer(),
+            "reserve dates, tentative, not counted (per year when the count is per year)",
+        ),
     ),
     Series,
     "[[series]]",
@@ -416,6 +446,18 @@ PIN = Table(
     "[[pins]]",
     either=(("time",), ("start", "end")),
 )
+MILESTONE = Table(
+    (
+        Field("series", Ref("series"), "the series whose meetings serve it", True),
+        Field("name", Text(), 'the label ("Budget", "Delårsrapport")', True),
+        Field("start", Date(), "first day of the window", True),
+        Field("end", Date(), "last day of the window", True),
+        Field("count", Integer(1), "at least this many meetings in the window"),
+        Field("yearly", Boolean(), "the same window (month and day) every year of the period"),
+    ),
+    Milestone,
+    "[[milestones]]",
+)
 WEIGHTS = Table(
     (
         Field("spread", Integer(), "per tenth of a meeting-week away from evenly spread"),
@@ -537,6 +579,7 @@ BODIES = Records(Record(BODY))
 SERIES_LIST = Records(Record(SERIES))
 LINKS = Records(Record(LINK))
 PINS = Records(Record(PIN))
+MILESTONES = Records(Record(MILESTONE))
 TOP = Table(
     (
         Field("organisation", ORGANISATION, "", True),
@@ -547,6 +590,7 @@ TOP = Table(
         Field("unavailable", UNAVAILABLE, "", default="none"),
         Field("links", LINKS, "", default="`[]`"),
         Field("pins", PINS, "", default="`[]`"),
+        Field("milestones", MILESTONES, "", default="`[]`"),
         Field("weights", Record(WEIGHTS), "", default="defaults below"),
         Field("rotation", ROTATION, "", default="no rotation"),
         Field("invitations", INVITATIONS, "", default="no organizer"),
@@ -562,6 +606,7 @@ TABLES = (
     SERIES,
     LINK,
     PIN,
+    MILESTONE,
     WEIGHTS,
     ROTATION,
     INVITATIONS,
@@ -620,6 +665,7 @@ def read_config(data: dict[str, Any], context: Context) -> Config:
     unavailable = _unavailable(data.get("unavailable", {}), context)
     links = LINKS.read(data.get("links", []), "links", context)
     pins = PINS.read(data.get("pins", []), "pins", context)
+    milestones = MILESTONES.read(data.get("milestones", []), "milestones", context)
     weights = Record(WEIGHTS).read(data.get("weights", {}), "weights", context)
     problem = context.make(
         "",
@@ -632,6 +678,7 @@ def read_config(data: dict[str, Any], context: Context) -> Config:
         unavailable=unavailable,
         pins=pins,
         weights=weights,
+        milestones=milestones,
     )
     rotation = None
     if "rotation" in data:

@@ -20,7 +20,7 @@ from typing import ClassVar
 from attrs import evolve, frozen
 
 from motesplan.planner.freedays import FreeDays, spans
-from motesplan.planner.objective import edge_cost, gap_cost, spread_cost
+from motesplan.planner.objective import Segment, edge_cost, gap_cost
 from motesplan.planner.plan import Cost, Meeting, Plan
 from motesplan.planner.problem import Link, Pin, Problem, Series
 from motesplan.planner.rules import SOFT_ORDER, Rule
@@ -80,6 +80,7 @@ class CostDetail:
         meeting: the meeting it is about (for a spread part: the meeting the gap or
             end leads to, the last meeting for the room after it), ``None`` for a count.
         date: that meeting's date.
+        year: the calendar year, for a count per year (``None`` otherwise).
     """
 
     RULE: ClassVar[Rule]
@@ -90,6 +91,7 @@ class CostDetail:
     amount: int
     meeting: str | None = None
     date: dt.date | None = None
+    year: int | None = None
 
     @property
     def rule(self) -> Rule:
@@ -98,7 +100,8 @@ class CostDetail:
 
     def belongs_to(self, cost: Cost) -> bool:
         """Whether this detail is (part of) ``cost``."""
-        return (cost.rule, cost.subject, cost.meeting) == (self.rule, self.subject, self.meeting)
+        mine = (self.rule, self.subject, self.meeting, self.year)
+        return (cost.rule, cost.subject, cost.meeting, cost.year) == mine
 
 
 @frozen(kw_only=True)
@@ -215,7 +218,8 @@ class SpreadDetail(CostDetail):
 
     def belongs_to(self, cost: Cost) -> bool:
         """Whether this part is part of ``cost`` (the series' spread)."""
-        return (cost.rule, cost.subject, cost.meeting) == (Rule.SPREAD, self.subject, None)
+        mine = (Rule.SPREAD, self.subject, None, self.year)
+        return (cost.rule, cost.subject, cost.meeting, cost.year) == mine
 
 
 @frozen
@@ -420,13 +424,25 @@ class _Checker:
     # -- one series ------------------------------------------------------------
 
     def check_series(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
-        count = series.count
-        if not count.min <= len(meetings) <= count.max:
-            expected = str(count.min) if count.min == count.max else f"{count.min}–{count.max}"
-            message = self.say(
-                "v.count", title=series.name, actual=len(meetings), expected=expected
-            )
-            self.flag(Rule.COUNT, message, series.id, *meetings)
+        for year, count in self.problem.counts_of(series):
+            mine = meetings
+            if series.count.per_year:
+                mine = tuple(m for m in meetings if m.date.year == year)
+            if not count.min <= len(mine) <= count.max:
+                expected = str(count.min) if count.min == count.max else f"{count.min}–{count.max}"
+                if series.count.per_year:
+                    message = self.say(
+                        "v.count_year",
+                        title=series.name,
+                        actual=len(mine),
+                        expected=expected,
+                        year=year,
+                    )
+                else:
+                    message = self.say(
+                        "v.count", title=series.name, actual=len(mine), expected=expected
+                    )
+                self.flag(Rule.COUNT, message, series.id, *mine)
         for first, second in pairwise(meetings):
             days = (second.date - first.date).days
             if series.min_gap_days is not None and days < series.min_gap_days:
@@ -451,37 +467,48 @@ class _Checker:
 
     def measure_series(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
         weights = self.problem.weights
-        count = series.count
-        if count.min != count.max:
-            away = abs(len(meetings) - count.preferred)
-            self.costs.append(Cost(Rule.COUNT, series.id, weights.count * away, away))
-            self.details.append(
-                CountDetail(
-                    subject=series.id,
-                    series=series.id,
-                    points=weights.count * away,
-                    amount=away,
-                    actual=len(meetings),
-                    preferred=count.preferred,
-                    minimum=count.min,
-                    maximum=count.max,
+        slots = [slot.date for slot in self.free_days.slots(series.id)]
+        # a meeting off the slots (a broken rule) counts at its place among them
+        placed = [(bisect_left(slots, m.date), m) for m in meetings]
+        for segment in self.free_days.segments(series.id):
+            mine = [(p, m) for p, m in placed if _in_segment(segment, m.date)]
+            count, year = segment.count, segment.year
+            if count.min != count.max:
+                away = abs(len(mine) - count.preferred)
+                self.costs.append(
+                    Cost(Rule.COUNT, series.id, weights.count * away, away, year=year)
+                )
+                self.details.append(
+                    CountDetail(
+                        subject=series.id,
+                        series=series.id,
+                        points=weights.count * away,
+                        amount=away,
+                        year=year,
+                        actual=len(mine),
+                        preferred=count.preferred,
+                        minimum=count.min,
+                        maximum=count.max,
+                    )
+                )
+            # measured within the segment's window (a link can shift it)
+            positions = [p - segment.first for p, _ in mine]
+            total = segment.spread([p for p, _ in mine])
+            self.costs.append(
+                Cost(Rule.SPREAD, series.id, weights.spread * total, total, year=year)
+            )
+            starts = slots[segment.first] if segment.lo < segment.first < len(slots) else None
+            ends = slots[segment.last] if 0 <= segment.last < segment.hi - 1 else None
+            self.details.extend(
+                _spread_details(
+                    series,
+                    [m for _, m in mine],
+                    positions,
+                    segment,
+                    weights.spread,
+                    window=(starts, ends),
                 )
             )
-        slots = [slot.date for slot in self.free_days.slots(series.id)]
-        # measured within the series' window (a link can shift it); a meeting off the
-        # slots (a broken rule) counts at its place among them
-        first, last = self.free_days.spread_window(series.id)
-        positions = sorted(bisect_left(slots, m.date) - first for m in meetings)
-        window = last - first + 1
-        total = spread_cost(positions, window, count.preferred)
-        self.costs.append(Cost(Rule.SPREAD, series.id, weights.spread * total, total))
-        starts = slots[first] if 0 < first < len(slots) else None
-        ends = slots[last] if 0 <= last < len(slots) - 1 else None
-        self.details.extend(
-            _spread_details(
-                series, meetings, positions, window, weights.spread, window=(starts, ends)
-            )
-        )
         for meeting in meetings:
             if meeting.location in series.locations[1:]:
                 steps = series.locations.index(meeting.location)
@@ -584,19 +611,26 @@ def _link_detail(
     )
 
 
+def _in_segment(segment: Segment, day: dt.date) -> bool:
+    """Whether a meeting on ``day`` belongs to the segment (for a count per year, the
+    segment of its year)."""
+    return segment.year is None or day.year == segment.year
+
+
 def _spread_details(
     series: Series,
     meetings: Sequence[Meeting],
     positions: Sequence[int],
-    slots: int,
+    segment: Segment,
     weight: int,
     *,
     window: tuple[dt.date | None, dt.date | None] = (None, None),
 ) -> list[SpreadDetail]:
-    """The spread of a series, part by part: the room before the first meeting, each
-    gap, the room after the last. The parts' amounts add up to
-    :func:`~motesplan.planner.objective.spread_cost` (each is rounded on its own, as there)."""
-    preferred = series.count.preferred
+    """The spread of a series in one segment, part by part: the room before the first
+    meeting, each gap, the room after the last. The parts' amounts add up to
+    :meth:`~motesplan.planner.objective.Segment.spread` (each is rounded on its own, as there)."""
+    preferred = segment.count.preferred
+    slots = segment.window
     if not meetings or preferred <= 0 or slots <= 0:
         return []
     gap = Fraction(slots, preferred)
@@ -612,6 +646,7 @@ def _spread_details(
             amount=amount,
             meeting=meeting.id,
             date=meeting.date,
+            year=segment.year,
             part=kind,
             slots=length,
             even=edge if previous is None else gap,

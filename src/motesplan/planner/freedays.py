@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from motesplan.planner.objective import spread_windows
+from motesplan.planner.objective import Segment, segments, spread_windows
 from motesplan.planner.problem import Pin, Problem, Series
 from motesplan.planner.unavailable import MINUTES_PER_DAY, Block, minutes
 
@@ -124,6 +124,14 @@ class FreeDays:
                 self.problem, lambda s: [slot.date for slot in self.slots(s)]
             )
         return self._windows[series_id]
+
+    def segments(self, series_id: str) -> tuple[Segment, ...]:
+        """The parts of a series' slots in which its count holds and its spread is
+        measured (:func:`~motesplan.planner.objective.segments`): one for the period,
+        or one for each calendar year with a count per year."""
+        series = self.problem.get_series(series_id)
+        dates = [slot.date for slot in self.slots(series_id)]
+        return segments(self.problem, series, dates, self.spread_window(series_id))
 
     def _make_slots(self, series: Series) -> Iterator[Slot]:
         problem = self.problem

@@ -12,7 +12,12 @@ the checker (which measures them on any plan). See ``docs/objective.md``.
   A linked follower measures its spread over a *window* of its slots, from where
   its link lets it start (``min_days`` after its preparer's window starts) to where
   it lets it end (:func:`spread_windows`), so an even chain costs nothing at its start.
-* **count** -- every meeting away from the series' preferred count.
+  With a count per year (``Count(per="year")``) the spread is measured year by year:
+  each calendar year's slots (within the window) are a :class:`Segment` with that
+  year's count, half a gap before its first meeting and after its last, and no gap
+  across New Year.
+* **count** -- every meeting away from the series' preferred count (in each year,
+  for a count per year).
 * **location** -- every step down the series' list of places.
 * **link** -- for a soft link, every day the nearest preparing meeting is outside
   the window (at most ``cap_days`` per meeting).
@@ -29,9 +34,19 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from motesplan.planner.problem import Problem
+from attrs import frozen
 
-__all__ = ["SPREAD_SCALE", "edge_cost", "gap_cost", "spread_cost", "spread_windows"]
+from motesplan.planner.problem import Count, Problem, Series
+
+__all__ = [
+    "SPREAD_SCALE",
+    "Segment",
+    "edge_cost",
+    "gap_cost",
+    "segments",
+    "spread_cost",
+    "spread_windows",
+]
 
 SPREAD_SCALE = 10
 """Spread is measured in tenths of a slot."""
@@ -150,3 +165,57 @@ def spread_windows(
         last = bisect_right(days, end[series_id]) - 1
         windows[series_id] = (first, last) if first <= last else (0, len(days) - 1)
     return windows
+
+
+@frozen
+class Segment:
+    """A part of a series' slots in which its count holds and its spread is measured:
+    the whole period, or with a count per year one calendar year.
+
+    Attributes:
+        year: the calendar year, ``None`` for the whole period.
+        count: the count that holds in it.
+        lo: its first slot (an index into the series' slots).
+        hi: one past its last slot.
+        first: the first slot of the window its spread is measured over.
+        last: the last slot of that window.
+    """
+
+    year: int | None
+    count: Count
+    lo: int
+    hi: int
+    first: int
+    last: int
+
+    @property
+    def window(self) -> int:
+        """The slots of the window (``m``)."""
+        return self.last - self.first + 1
+
+    def spread(self, positions: Sequence[int]) -> int:
+        """The spread cost of meetings on these slots (indices into the series' slots,
+        sorted, all of this segment)."""
+        return spread_cost([p - self.first for p in positions], self.window, self.count.preferred)
+
+
+def segments(
+    problem: Problem, series: Series, dates: Sequence[dt.date], window: tuple[int, int]
+) -> tuple[Segment, ...]:
+    """The segments of a series whose candidate slots fall on ``dates`` (sorted) and
+    whose spread window is ``window`` (:func:`spread_windows`): one for the period, or
+    one for each calendar year of it (a count per year, :meth:`Count.years`). A year's
+    window is the series' window within the year; when that is empty, the year's slots.
+    """
+    first, last = window
+    if not series.count.per_year:
+        return (Segment(None, series.count, 0, len(dates), first, last),)
+    found: list[Segment] = []
+    for year, count in problem.counts_of(series):
+        lo = bisect_left(dates, dt.date(year, 1, 1))
+        hi = bisect_left(dates, dt.date(year + 1, 1, 1))
+        start, end = max(first, lo), min(last, hi - 1)
+        if start > end:
+            start, end = lo, hi - 1
+        found.append(Segment(year, count, lo, hi, start, end))
+    return tuple(found)

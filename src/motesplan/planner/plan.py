@@ -144,6 +144,8 @@ class Cost:
         points: the cost in objective points (weight included).
         amount: the cost in the rule's own unit (days, meeting-weeks/10, steps).
         meeting: the meeting it is about, for per-meeting costs.
+        year: the calendar year, for the count and spread of a series whose count is
+            per year (``None`` otherwise).
     """
 
     rule: Rule = field(converter=Rule)
@@ -151,6 +153,7 @@ class Cost:
     points: int
     amount: int = 0
     meeting: str | None = None
+    year: int | None = field(default=None, kw_only=True)
 
 
 @frozen

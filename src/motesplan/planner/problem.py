@@ -32,17 +32,22 @@ from motesplan.source import Source, source_field, source_of
 from motesplan.text import Message, WeekdayList, message
 
 __all__ = [
+    "SUBSTITUTE_ROLES",
     "Body",
     "Count",
+    "CountPer",
     "DateRange",
     "Form",
     "Link",
     "Member",
+    "Milestone",
     "Pin",
     "Problem",
+    "Representative",
     "Series",
     "Weekday",
     "Weights",
+    "is_email",
 ]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -106,50 +111,197 @@ def _to_optional_form(value: object) -> Form | None:
     return None if value is None else _to_form(value)
 
 
+_EMAIL = re.compile(r"^[^@\s\"<>]+@[^@\s\"<>]+$")
+
+
+def is_email(text: object) -> bool:
+    """Whether ``text`` looks like an e-mail address: ``name@host``, no spaces.
+
+    >>> is_email("kansli@example.se"), is_email("kansli")
+    (True, False)
+    """
+    return isinstance(text, str) and bool(_EMAIL.match(text))
+
+
+def _email(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not is_email(value):
+        raise ValidationError(
+            message("val.email", value=value), source=source_of(instance), field=attribute.name
+        )
+
+
+def _optional_email(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None:
+        _email(instance, attribute, value)  # type: ignore[arg-type]
+
+
 @frozen
 class Member:
     """A member of the collaboration, e.g. a municipality.
 
+    Args:
+        id: short id (``salem``).
+        name: the name people read (default: the id).
+        email: the member's own address: invitations to a body that lists no
+            representatives go to it.
+        contact: the name of the person at that address (default: the member's name).
+
     >>> Member("salem", "Salem")
-    Member(id='salem', name='Salem')
+    Member(id='salem', name='Salem', email=None, contact=None)
     """
 
     id: str = field(validator=_check_id)
     name: str = field()
+    email: str | None = field(default=None, validator=_optional_email, kw_only=True)
+    contact: str | None = field(default=None, kw_only=True)
     source: Source | None = source_field()
 
     @name.default
     def _name_default(self) -> str:
         return self.id
+
+
+SUBSTITUTE_ROLES = frozenset(
+    {
+        "ersättare",
+        "substitute",
+        "deputy",
+        "varamedlem",
+        "vararepresentant",
+        "stedfortræder",
+        "suppleant",
+        "varajäsen",
+        "stellvertreter",
+        "ersatzmitglied",
+    }
+)
+"""Roles (lower case) whose holders are invited as optional attendees: substitutes."""
+
+
+@frozen
+class Representative:
+    """A person who represents a member in one body (a body's ``ledamot`` or
+    ``ersättare``), from ``start`` until ``end`` (both included; open when not given:
+    a change of mandate mid-period is two representatives).
+
+    Args:
+        member: the member id.
+        name: the person's name.
+        email: the address invitations go to.
+        role: the role, free text (``ledamot``, ``ersättare``, ``ordförande`` ...);
+            a substitute's role (:data:`SUBSTITUTE_ROLES`) makes the invitation optional.
+        start: first day the person represents the member (default: always).
+        end: last day (default: always).
+    """
+
+    member: str
+    name: str
+    email: str = field(validator=_email)
+    role: str = ""
+    start: dt.date | None = field(default=None, converter=attrs.converters.optional(to_date))
+    end: dt.date | None = field(default=None, converter=attrs.converters.optional(to_date))
+    source: Source | None = source_field()
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValidationError(
+                message("val.range_order", label="", end=self.end, start=self.start),
+                source=self.source,
+                field="end",
+            )
+
+    @property
+    def optional(self) -> bool:
+        """Whether the person is invited as an optional attendee (a substitute)."""
+        return self.role.strip().lower() in SUBSTITUTE_ROLES
+
+    def serves_on(self, day: dt.date) -> bool:
+        """Whether the person represents the member on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def _representatives(value: object) -> tuple[Representative, ...]:
+    return _items(value, Representative)
 
 
 @frozen
 class Body:
-    """A body that meets, e.g. the management group. ``members`` are member ids."""
+    """A body that meets, e.g. the management group.
+
+    Args:
+        id: short id.
+        name: the name people read (default: the id).
+        members: its members' ids.
+        representatives: the people who represent its members in it; invitations to
+            its meetings go to them.
+    """
 
     id: str = field(validator=_check_id)
     name: str = field()
     members: tuple[str, ...] = field(default=(), converter=to_str_tuple)
+    representatives: tuple[Representative, ...] = field(
+        default=(), converter=_representatives, kw_only=True
+    )
     source: Source | None = source_field()
+
+    def __attrs_post_init__(self) -> None:
+        for person in self.representatives:
+            if self.members and person.member not in self.members:
+                raise ValidationError(
+                    message(
+                        "val.representative_member",
+                        name=person.name,
+                        member=person.member,
+                        body=self.id,
+                        known=", ".join(self.members),
+                    ),
+                    source=person.source,
+                    field="member",
+                )
 
     @name.default
     def _name_default(self) -> str:
         return self.id
 
 
+class CountPer(StrEnum):
+    """What a :class:`Count` counts in."""
+
+    PERIOD = "period"
+    """The whole period (the default)."""
+    YEAR = "year"
+    """Every calendar year of the period (a partial year pro rata, see :meth:`Count.years`)."""
+
+
+def _to_per(value: object) -> CountPer:
+    if isinstance(value, CountPer):
+        return value
+    try:
+        return CountPer(str(value).strip().lower())
+    except ValueError:
+        raise ValidationError(message("val.count_per", value=value)) from None
+
+
 @frozen
 class Count:
-    """How many meetings a series has in the period: exactly ``min`` when ``max``
-    is not given, otherwise any number in ``min..max``. ``preferred`` (default: ``max``)
-    is the number the objective pulls towards.
+    """How many meetings a series has: exactly ``min`` when ``max`` is not given,
+    otherwise any number in ``min..max``. ``preferred`` (default: ``max``) is the number
+    the objective pulls towards. ``per`` says in what: the whole period, or each
+    calendar year of it (``per="year"``; a year the period only partly covers gets
+    its share, see :meth:`years`).
 
-    >>> Count(6), Count(8, 10).preferred
-    (Count(min=6, max=6, preferred=6), 10)
+    >>> Count(6), Count(8, 10).preferred, Count(9, 10, per="year").per
+    (Count(min=6, max=6, preferred=6, per='period'), 10, <CountPer.YEAR: 'year'>)
     """
 
     min: int = field(validator=_non_negative)
     max: int = field(validator=_non_negative)
     preferred: int = field(validator=_non_negative)
+    per: CountPer = field(
+        default=CountPer.PERIOD, converter=_to_per, kw_only=True, repr=lambda per: repr(per.value)
+    )
 
     @max.default
     def _max_default(self) -> int:
@@ -166,6 +318,40 @@ class Count:
             raise ValidationError(
                 message("val.count_preferred", preferred=self.preferred, min=self.min, max=self.max)
             )
+
+    @property
+    def per_year(self) -> bool:
+        """Whether the count holds in every calendar year."""
+        return self.per is CountPer.YEAR
+
+    def years(self, start: dt.date, end: dt.date) -> tuple[tuple[int, Count], ...]:
+        """The count of each calendar year of the period ``start..end``, for a count
+        per year: the count itself in a whole year; in a year the period covers only
+        in part, its share by days, the least rounded down, the most rounded up and the
+        preferred to the nearest (within those). A count of the period: one item, the
+        count itself, for the first year.
+
+        >>> count = Count(9, 10, per="year")
+        >>> [(y, c.min, c.max, c.preferred) for y, c in count.years(dt.date(2026, 7, 1),
+        ...                                                         dt.date(2027, 12, 31))]
+        [(2026, 4, 6, 5), (2027, 9, 10, 10)]
+        """
+        if not self.per_year:
+            return ((start.year, self),)
+        found: list[tuple[int, Count]] = []
+        for year in range(start.year, end.year + 1):
+            first = max(start, dt.date(year, 1, 1))
+            last = min(end, dt.date(year, 12, 31))
+            days = (last - first).days + 1
+            whole = (dt.date(year, 12, 31) - dt.date(year, 1, 1)).days + 1
+            if days == whole:
+                found.append((year, Count(self.min, self.max, self.preferred)))
+                continue
+            low = self.min * days // whole
+            high = -(-self.max * days // whole)
+            preferred = min(max((2 * self.preferred * days + whole) // (2 * whole), low), high)
+            found.append((year, Count(low, high, preferred)))
+        return tuple(found)
 
 
 def _to_count(value: object) -> Count:
@@ -240,6 +426,9 @@ class Series:
         form: default form of its meetings.
         lunch: lunch time before an in-person meeting, shown to people.
         note: free text shown with every meeting.
+        reserve: reserve dates ("extra sammanträde vid behov"): this many dates held
+            as tentative on days the series could meet, per year when the count is
+            per year, else in the period; not counted as meetings.
     """
 
     id: str = field(validator=_check_id)
@@ -258,6 +447,7 @@ class Series:
     form: Form = field(default=Form.IN_PERSON, converter=_to_form)
     lunch: dt.time | None = field(default=None, converter=to_optional_time)
     note: str = ""
+    reserve: int = field(default=0, validator=_non_negative)
     source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
@@ -392,6 +582,83 @@ class Pin:
         return message("lbl.pin", series=self.series, date=self.date)
 
 
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValidationError(
+            message("val.positive_count", attribute_name=attribute.name, value=value),
+            source=source_of(instance),
+            field=attribute.name,
+        )
+
+
+@frozen
+class Milestone:
+    """Meetings tied to a purpose and a window (the council adopts the budget in
+    November): at least ``count`` meetings of ``series`` from ``start`` to ``end``, or
+    with ``yearly`` in the same days of every year of the period. The first ``count``
+    meetings of the series in a window serve it and carry its ``name`` as a label.
+
+    Args:
+        series: the series.
+        name: the label people read ("Budget", "Delårsrapport").
+        start: first day of the window.
+        end: last day (with ``yearly``: a day of the next year when it comes before
+            ``start`` in the year, a window over New Year).
+        count: at least this many meetings in the window.
+        yearly: the same window every year (the years of ``start`` and ``end`` only
+            tell the month and day); a year whose window is not wholly in the period
+            has none.
+    """
+
+    series: str
+    name: str
+    start: dt.date = field(converter=to_date)
+    end: dt.date = field(converter=to_date)
+    count: int = field(default=1, validator=_positive)
+    yearly: bool = False
+    source: Source | None = source_field()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.yearly and self.end < self.start:
+            raise ValidationError(
+                message("val.range_order", label=f" {self.name!r}", end=self.end, start=self.start),
+                source=self.source,
+                field="end",
+            )
+
+    @property
+    def label(self) -> Message:
+        """``milestone 'Budget'``, in an error's language."""
+        return message("lbl.milestone", name=self.name)
+
+    def windows(self, start: dt.date, end: dt.date) -> tuple[DateRange, ...]:
+        """The windows in the period ``start..end``: the one window, or one a year.
+
+        >>> budget = Milestone("kf", "Budget", "2027-11-01", "2027-11-30", yearly=True)
+        >>> windows = budget.windows(dt.date(2027, 1, 1), dt.date(2028, 12, 31))
+        >>> [window.start.isoformat() for window in windows]
+        ['2027-11-01', '2028-11-01']
+        """
+        if not self.yearly:
+            return (DateRange(self.start, self.end, self.name),)
+        found: list[DateRange] = []
+        wraps = (self.end.month, self.end.day) < (self.start.month, self.start.day)
+        for year in range(start.year - 1, end.year + 1):
+            first = _in_year(self.start, year)
+            last = _in_year(self.end, year + 1 if wraps else year)
+            if start <= first and last <= end:
+                found.append(DateRange(first, last, self.name))
+        return tuple(found)
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    """The same month and day in ``year`` (29 February: the 28th in a common year)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
 @frozen
 class Weights:
     """Weights of the objective's soft terms (points; see ``docs/objective.md``).
@@ -440,6 +707,10 @@ def _pin_tuple(value: object) -> tuple[Pin, ...]:
     return _items(value, Pin)
 
 
+def _milestone_tuple(value: object) -> tuple[Milestone, ...]:
+    return _items(value, Milestone)
+
+
 def _unavailable_tuple(value: object) -> tuple[Unavailable, ...]:
     if not isinstance(value, Iterable) or isinstance(value, str):
         raise ValidationError(message("val.sources", value=value))
@@ -485,6 +756,7 @@ class Problem:
         pins: meetings fixed to a date.
         timezone: IANA time zone of all times.
         weights: weights of the objective.
+        milestones: meetings tied to a purpose and a window (budget, interim report).
     """
 
     name: str
@@ -498,6 +770,7 @@ class Problem:
     pins: tuple[Pin, ...] = field(default=(), converter=_pin_tuple)
     timezone: str = "Europe/Stockholm"
     weights: Weights = field(factory=Weights)
+    milestones: tuple[Milestone, ...] = field(default=(), converter=_milestone_tuple)
     source: Source | None = source_field()
 
     def __attrs_post_init__(self) -> None:
@@ -506,6 +779,7 @@ class Problem:
         self._check_references()
         self._check_pins()
         self._check_counts()
+        self._check_milestones()
 
     def _check_period(self) -> None:
         if self.end < self.start:
@@ -560,6 +834,11 @@ class Problem:
                 _known("series", target, series_ids, owner=owner, item=source, name="series")
         for pin in self.pins:
             _known("series", pin.series, series_ids, owner=pin.label, item=pin, name="series")
+        for milestone in self.milestones:
+            owner = milestone.label
+            _known(
+                "series", milestone.series, series_ids, owner=owner, item=milestone, name="series"
+            )
 
     def _check_pins(self) -> None:
         seen: set[tuple[str, dt.date]] = set()
@@ -605,36 +884,83 @@ class Problem:
                 )
 
     def _check_counts(self) -> None:
-        period = DateRange(self.start, self.end)
         for series in self.series:
-            possible = sum(
-                1
-                for day in period.days()
-                if series.allows(day) and day + dt.timedelta(days=series.days - 1) <= self.end
-            )
-            if series.count.min > possible:
+            for year, count in self.counts_of(series):
+                first, last = self.start, self.end
+                if series.count.per_year:
+                    first = max(first, dt.date(year, 1, 1))
+                    last = min(last, dt.date(year, 12, 31))
+                length = dt.timedelta(days=series.days - 1)
+                possible = sum(
+                    1
+                    for day in DateRange(first, last).days()
+                    if series.allows(day) and day + length <= self.end
+                )
+                when = message("val.in_year", year=year) if series.count.per_year else ""
+                if count.min > possible:
+                    raise ValidationError(
+                        message(
+                            "val.too_few_days",
+                            series_id=series.id,
+                            series_count_min=count.min,
+                            possible=possible,
+                            when=when,
+                        ),
+                        source=series.source,
+                        field="count",
+                    )
+                pins = sum(
+                    1 for pin in self.pins if pin.series == series.id and first <= pin.date <= last
+                )
+                if pins > count.max:
+                    raise ValidationError(
+                        message(
+                            "val.too_many_pins",
+                            series_id=series.id,
+                            pins=pins,
+                            series_count_max=count.max,
+                            when=when,
+                        ),
+                        source=series.source,
+                        field="count",
+                    )
+
+    def counts_of(self, series: Series) -> tuple[tuple[int, Count], ...]:
+        """The count of a series in each calendar year of the period (a count per
+        year), or its count of the whole period, as ``(first year, count)``
+        (:meth:`Count.years`)."""
+        return series.count.years(self.start, self.end)
+
+    def _check_milestones(self) -> None:
+        for milestone in self.milestones:
+            series = self.get_series(milestone.series)
+            windows = milestone.windows(self.start, self.end)
+            if not windows:
                 raise ValidationError(
                     message(
-                        "val.too_few_days",
-                        series_id=series.id,
-                        series_count_min=series.count.min,
-                        possible=possible,
+                        "val.milestone_period",
+                        label=milestone.label,
+                        first=milestone.start,
+                        last=milestone.end,
+                        start=self.start,
+                        end=self.end,
                     ),
-                    source=series.source,
-                    field="count",
+                    source=milestone.source,
+                    field="start",
                 )
-            pins = sum(1 for pin in self.pins if pin.series == series.id)
-            if pins > series.count.max:
-                raise ValidationError(
-                    message(
-                        "val.too_many_pins",
-                        series_id=series.id,
-                        pins=pins,
-                        series_count_max=series.count.max,
-                    ),
-                    source=series.source,
-                    field="count",
-                )
+            for window in windows:
+                if not any(series.allows(day) for day in window.days()):
+                    raise ValidationError(
+                        message(
+                            "val.milestone_days",
+                            label=milestone.label,
+                            first=window.start,
+                            last=window.end,
+                            series_id=series.id,
+                        ),
+                        source=milestone.source,
+                        field="start",
+                    )
 
     def get_series(self, series_id: str) -> Series:
         """The series with this id.

@@ -49,6 +49,10 @@ class Rule(StrEnum):
     """A pinned meeting missing, or not at the pin's time, place or form."""
     SPREAD = "spread"
     """How unevenly a series' meetings are spread (soft)."""
+    MILESTONE = "milestone"
+    """Too few meetings of a series in a milestone's window (the budget in November)."""
+    RESERVE = "reserve"
+    """A reserve date on a day the series may not meet, over another meeting, or too many."""
 
 
 SOFT_ORDER = (Rule.COUNT, Rule.SPREAD, Rule.LINK, Rule.LOCATION, Rule.UNAVAILABLE)

@@ -50,13 +50,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any, TypeAlias
 
 from motesplan.planner.explanation import ConflictRule, Explanation
 from motesplan.planner.freedays import FreeDays, Slot, spans
+from motesplan.planner.objective import Segment
 from motesplan.planner.plan import Status
 from motesplan.planner.problem import DateRange, Link, Problem, Series
 from motesplan.planner.rules import Rule
@@ -121,11 +121,11 @@ class GuardedModel(PlanModel):
 
     # -- groups ------------------------------------------------------------
 
-    def guard(self, kind: Guard, index: int) -> Lit:
+    def guard(self, kind: Guard, index: int, year: int = 0) -> Lit:
         """The Boolean of a rule group, made on first use."""
-        key = RuleGroup(kind, index)
+        key = RuleGroup(kind, index, year)
         if key not in self.groups:
-            self.groups[key] = self.model.new_bool_var(f"{kind.word}[{index}]")
+            self.groups[key] = self.model.new_bool_var(f"{kind.word}[{index}]{year or ''}")
         return self.groups[key]
 
     # -- where the planning model differs -------------------------------------
@@ -207,7 +207,7 @@ class GuardedModel(PlanModel):
         if series.max_gap_days is not None:
             self._add_max_gap(number, series.max_gap_days, pairs)
 
-    def _add_count_term(self, series: Series, count: Lit) -> None:
+    def _add_count_term(self, series: Series, count: Lit, segment: Segment) -> None:
         """No objective."""
 
     def _add_slot_terms(self, series: Series, pairs: Sequence[tuple[Slot, Lit]]) -> None:
@@ -218,43 +218,6 @@ class GuardedModel(PlanModel):
 
     def _minimise(self) -> None:
         """No objective."""
-
-    def _add_min_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
-        """No two meetings closer than ``gap`` days (then no consecutive two are)."""
-        guard = self.guard(Guard.MIN_GAP, number)
-        ordered = sorted(pairs, key=lambda item: item[0].date)
-        dates = [slot.date for slot, _ in ordered]
-        seen: set[tuple[int, int]] = set()
-        for day in dates:
-            end = bisect_left(dates, day + dt.timedelta(days=gap))
-            first = bisect_left(dates, day)  # slots of one day are all in the window
-            if end - first > 1 and (first, end) not in seen:
-                seen.add((first, end))
-                window = [chosen for _, chosen in ordered[first:end]]
-                self.model.add(sum(window) <= 1).only_enforce_if(guard)
-
-    def _add_max_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Lit]]) -> None:
-        """A meeting followed by any later meeting has one within ``gap`` days."""
-        model = self.model
-        guard = self.guard(Guard.MAX_GAP, number)
-        ordered = sorted(pairs, key=lambda item: item[0].date)
-        # later[t]: some meeting on slot t or after (only this direction is needed:
-        # it makes the rule apply whenever there is a later meeting)
-        later = [model.new_bool_var("") for _ in ordered]
-        for t, (_, chosen) in enumerate(ordered):
-            model.add_implication(chosen, later[t])
-            if t:
-                model.add_implication(later[t], later[t - 1])
-        dates = [slot.date for slot, _ in ordered]
-        for slot, chosen in ordered:
-            beyond = bisect_right(dates, slot.date + dt.timedelta(days=gap))
-            if beyond == len(dates):
-                continue
-            window = [other for _, other in ordered[bisect_right(dates, slot.date) : beyond]]
-            if window:
-                model.add(sum(window) >= 1).only_enforce_if([guard, chosen, later[beyond]])
-            else:
-                model.add_bool_or([guard.Not(), chosen.Not(), later[beyond].Not()])
 
     # -- solving -------------------------------------------------------------
 
@@ -310,6 +273,8 @@ def _core_series(
             ids |= {item.before, item.after}
         elif group.kind is Guard.PIN:
             ids.add(problem.pins[group.index].series)
+        elif group.kind is Guard.MILESTONE:
+            ids.add(problem.milestones[group.index].series)
         elif group.kind is Guard.OVERLAP:
             body = problem.bodies[group.index].id
             ids |= {series.id for series in part if series.body == body}
@@ -383,6 +348,7 @@ def _possible(model: GuardedModel, core: Sequence[RuleGroup]) -> list[Slot]:
             option
             for option, _ in model.slots[series.id]
             if option.pin is None
+            and (not group.year or option.date.year == group.year)
             and not any((kind, group.index) in windows for kind in model.outside[option])
         )
     return found
@@ -466,9 +432,13 @@ class _Words:
         self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
     ) -> tuple[ConflictRule[Rule], ...]:
         rules: list[ConflictRule[Rule]] = []
-        kinds = {(group.kind, group.index) for group in core}
+        kinds = {(group.kind, group.index, group.year) for group in core}
         for group in core:
-            if group.kind is Guard.COUNT_MAX and (Guard.COUNT_MIN, group.index) in kinds:
+            if (
+                Guard.COUNT_MIN,
+                group.index,
+                group.year,
+            ) in kinds and group.kind is Guard.COUNT_MAX:
                 continue  # said together with the least count
             rules.append(
                 ConflictRule(
@@ -484,14 +454,18 @@ class _Words:
         self, core: Sequence[RuleGroup], dates: dict[int, list[dt.date]]
     ) -> list[Message]:
         parts: list[Message] = []
-        kinds = {(group.kind, group.index) for group in core}
+        kinds = {(group.kind, group.index, group.year) for group in core}
         pinned: dict[str, list[int]] = defaultdict(list)
         for group in core:
             if group.kind is Guard.PIN:
                 pinned[self.problem.pins[group.index].series].append(group.index)
         blocked = [group.index for group in core if group.kind is Guard.UNAVAILABLE]
         for group in core:
-            if group.kind is Guard.COUNT_MAX and (Guard.COUNT_MIN, group.index) in kinds:
+            if (
+                Guard.COUNT_MIN,
+                group.index,
+                group.year,
+            ) in kinds and group.kind is Guard.COUNT_MAX:
                 continue
             if group.kind is Guard.PIN:
                 pins = pinned[self.problem.pins[group.index].series]
@@ -514,7 +488,7 @@ class _Words:
         problem = self.problem
         kind, index = group.kind, group.index
         if kind in (Guard.COUNT_MIN, Guard.COUNT_MAX):
-            return self.count_text(index, core)
+            return self.count_text(index, group.year, core)
         if kind.part is Part.SERIES:
             series = problem.series[index]
             if kind is Guard.MIN_GAP:
@@ -539,14 +513,36 @@ class _Words:
             return self.say("xp.pin", series=self.name(series), date=date)
         if kind is Guard.OVERLAP:
             return self.say("xp.overlap", body=problem.bodies[index].name)
+        if kind is Guard.MILESTONE:
+            return self.milestone_text(index)
         return self.unavailable_text(index, dates.get(index, []))
 
-    def count_text(self, index: int, core: Sequence[RuleGroup]) -> Message:
+    def milestone_text(self, index: int) -> Message:
+        milestone = self.problem.milestones[index]
+        series = self.problem.get_series(milestone.series)
+        windows = milestone.windows(self.problem.start, self.problem.end)
+        if milestone.yearly:
+            first = windows[0]
+            span: object = DateSpan(first.start, first.end, year=False)
+            span = self.say("xp.every_year", span=span)
+        else:
+            span = self.ranges(windows)
+        return self.say(
+            "xp.milestone",
+            series=self.name(series),
+            meetings=counted("xp.least_meetings", milestone.count),
+            span=span,
+            name=milestone.name,
+        )
+
+    def count_text(self, index: int, year: int, core: Sequence[RuleGroup]) -> Message:
         series = self.problem.series[index]
-        count = series.count
-        kinds = {(group.kind, group.index) for group in core}
-        low = (Guard.COUNT_MIN, index) in kinds
-        high = (Guard.COUNT_MAX, index) in kinds
+        count = (
+            dict(self.problem.counts_of(series)).get(year, series.count) if year else series.count
+        )
+        kinds = {(group.kind, group.index, group.year) for group in core}
+        low = (Guard.COUNT_MIN, index, year) in kinds
+        high = (Guard.COUNT_MAX, index, year) in kinds
         name = self.name(series)
         if count.min == count.max:
             text = self.say("xp.count_exact", series=name, meetings=self.meetings(count.min))
@@ -556,6 +552,8 @@ class _Words:
             text = self.say("xp.count_min", series=name, meetings=self.meetings(count.min))
         else:
             text = self.say("xp.count_max", series=name, meetings=self.meetings(count.max))
+        if year:
+            text = self.say("xp.in_year", text=text, year=year)
         if low and _counting(core):  # say how many days there are, and how many free
             sources = {group.index for group in core if group.kind is Guard.UNAVAILABLE}
             possible = [

@@ -20,7 +20,7 @@ from attrs import frozen
 from ortools.sat.python import cp_model
 
 from motesplan.planner.freedays import FreeDays, Slot, spans
-from motesplan.planner.objective import SPREAD_SCALE, edge_cost, gap_cost
+from motesplan.planner.objective import SPREAD_SCALE, Segment, edge_cost, gap_cost
 from motesplan.planner.plan import Cost, Status
 from motesplan.planner.problem import Link, Problem, Series
 from motesplan.planner.rules import MeetingRef, Rule
@@ -62,6 +62,12 @@ class _Term:
     points: Expr
     amount: Expr
     meeting: Slot | None = None
+    year: int | None = None
+
+
+def _in(segment: Segment, slot: Slot) -> bool:
+    """Whether a slot is in a segment (for a count per year, its year)."""
+    return segment.year is None or slot.date.year == segment.year
 
 
 @frozen
@@ -74,17 +80,18 @@ class SlotCost:
     points: int
     amount: int = 0
     meeting: MeetingRef | None = None
+    year: int | None = None
 
     @classmethod
     def of(cls, cost: Cost, meetings: Mapping[str, MeetingRef]) -> SlotCost:
         """A checked :class:`Cost`, its meeting id looked up in ``meetings``."""
         meeting = None if cost.meeting is None else meetings[cost.meeting]
-        return cls(cost.rule, cost.subject, cost.points, cost.amount, meeting)
+        return cls(cost.rule, cost.subject, cost.points, cost.amount, meeting, cost.year)
 
     def placed(self, ids: Mapping[MeetingRef, str]) -> Cost:
         """The cost, its meeting named by the id it was given."""
         meeting = None if self.meeting is None else ids[self.meeting]
-        return Cost(self.rule, self.subject, self.points, self.amount, meeting)
+        return Cost(self.rule, self.subject, self.points, self.amount, meeting, year=self.year)
 
 
 @frozen
@@ -160,6 +167,7 @@ class Part(Enum):
     PINS = "pins"
     UNAVAILABLE = "unavailable"
     BODIES = "bodies"
+    MILESTONES = "milestones"
 
     def items(self, problem: Problem) -> Sequence[object]:
         """That list of ``problem``."""
@@ -169,6 +177,7 @@ class Part(Enum):
             Part.PINS: problem.pins,
             Part.UNAVAILABLE: problem.unavailable,
             Part.BODIES: problem.bodies,
+            Part.MILESTONES: problem.milestones,
         }
         return lists[self]
 
@@ -186,16 +195,17 @@ class Guard(Enum):
     counting days (``counting``: too many meetings for the days left free).
     """
 
-    COUNT_MIN = ("count_min", Part.SERIES, Rule.COUNT, "count", 9, 0, True)
-    COUNT_MAX = ("count_max", Part.SERIES, Rule.COUNT, "count", 6, 8, True)
-    MIN_GAP = ("min_gap", Part.SERIES, Rule.MIN_GAP, "min_gap_days", 5, 3, False)
-    MAX_GAP = ("max_gap", Part.SERIES, Rule.MAX_GAP, "max_gap_days", 4, 4, False)
-    WITHIN = ("within", Part.SERIES, Rule.WINDOW, "within", 2, 5, True)
-    EXCLUDING = ("excluding", Part.SERIES, Rule.WINDOW, "excluding", 1, 6, True)
-    LINK = ("link", Part.LINKS, Rule.LINK, None, 8, 2, False)
-    PIN = ("pin", Part.PINS, Rule.PIN, None, 7, 1, False)
-    UNAVAILABLE = ("unavailable", Part.UNAVAILABLE, Rule.UNAVAILABLE, None, 3, 9, True)
-    OVERLAP = ("overlap", Part.BODIES, Rule.OVERLAP, None, 0, 7, False)
+    COUNT_MIN = ("count_min", Part.SERIES, Rule.COUNT, "count", 10, 0, True)
+    COUNT_MAX = ("count_max", Part.SERIES, Rule.COUNT, "count", 6, 9, True)
+    MIN_GAP = ("min_gap", Part.SERIES, Rule.MIN_GAP, "min_gap_days", 5, 4, False)
+    MAX_GAP = ("max_gap", Part.SERIES, Rule.MAX_GAP, "max_gap_days", 4, 5, False)
+    WITHIN = ("within", Part.SERIES, Rule.WINDOW, "within", 2, 6, True)
+    EXCLUDING = ("excluding", Part.SERIES, Rule.WINDOW, "excluding", 1, 7, True)
+    LINK = ("link", Part.LINKS, Rule.LINK, None, 9, 3, False)
+    PIN = ("pin", Part.PINS, Rule.PIN, None, 7, 2, False)
+    MILESTONE = ("milestone", Part.MILESTONES, Rule.MILESTONE, None, 8, 1, True)
+    UNAVAILABLE = ("unavailable", Part.UNAVAILABLE, Rule.UNAVAILABLE, None, 3, 10, True)
+    OVERLAP = ("overlap", Part.BODIES, Rule.OVERLAP, None, 0, 8, False)
 
     def __init__(  # noqa: PLR0917 (an enum member's value is given positionally)
         self,
@@ -223,10 +233,12 @@ class Guard(Enum):
 class RuleGroup:
     """One group of hard rules as the user states them: its kind and the index of what
     it is about in the problem (``kind.part``: a series, link, pin, source of
-    unavailable time or body). Groups sort in the order an explanation shows them."""
+    unavailable time, body or milestone), and for a count per year the year (0: the
+    period). Groups sort in the order an explanation shows them."""
 
     kind: Guard
     index: int
+    year: int = 0
 
     def item(self, problem: Problem) -> object:
         """The record of ``problem`` the rules are about."""
@@ -279,6 +291,7 @@ class PlanModel:
         for series_id, chosen in (fixed or {}).items():
             self._add_fixed(series_id, chosen)
         self._add_no_overlap()
+        self._add_milestones()
         ids = set(self.slots)
         for index, link in enumerate(problem.links):
             if link.after in ids and link.before in ids:
@@ -308,7 +321,7 @@ class PlanModel:
 
     # -- hard rules --------------------------------------------------------
 
-    def guard(self, kind: Guard, index: int) -> Expr | None:
+    def guard(self, kind: Guard, index: int, year: int = 0) -> Expr | None:
         """The Boolean that switches a rule group on: none here, every rule holds."""
         return None
 
@@ -327,12 +340,17 @@ class PlanModel:
         for slot, chosen in pairs:
             if slot.pin is not None:
                 self._enforce(model.add(chosen == 1), self.guard(Guard.PIN, self._pins[slot.pin]))
-        count = self._count(series, pairs)
-        self.counts[series.id] = count
-        self._enforce(model.add(count >= series.count.min), self.guard(Guard.COUNT_MIN, number))
-        self._enforce(model.add(count <= series.count.max), self.guard(Guard.COUNT_MAX, number))
+        self.counts[series.id] = sum(chosen for _, chosen in pairs)
+        for segment in self.calendar.segments(series.id):
+            mine = [(slot, chosen) for slot, chosen in pairs if _in(segment, slot)]
+            count = self._count(series, mine)
+            year = segment.year or 0
+            least = self.guard(Guard.COUNT_MIN, number, year)
+            most = self.guard(Guard.COUNT_MAX, number, year)
+            self._enforce(model.add(count >= segment.count.min), least)
+            self._enforce(model.add(count <= segment.count.max), most)
+            self._add_count_term(series, count, segment)
         self._add_gaps(series, number, pairs)
-        self._add_count_term(series, count)
         self._add_slot_terms(series, pairs)
 
     def _make_slots(self, series: Series, number: int) -> tuple[tuple[Slot, Expr], ...]:
@@ -346,8 +364,66 @@ class PlanModel:
         return sum(chosen for _, chosen in pairs)
 
     def _add_gaps(self, series: Series, number: int, pairs: Sequence[tuple[Slot, Expr]]) -> None:
-        """The gap rules: which arcs the spread path has."""
-        self._add_path(series, pairs)
+        """The gap rules: which arcs the spread path has (one path a segment); for a
+        count per year, whose paths end at New Year, also across the years."""
+        segments = self.calendar.segments(series.id)
+        for segment in segments:
+            self._add_path(series, pairs[segment.lo : segment.hi], segment)
+        if len(segments) > 1:
+            if series.min_gap_days is not None and series.min_gap_days > 1:
+                self._add_min_gap(number, series.min_gap_days, pairs)
+            if series.max_gap_days is not None:
+                self._add_max_gap(number, series.max_gap_days, pairs)
+
+    def _add_min_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Expr]]) -> None:
+        """No two meetings closer than ``gap`` days (then no consecutive two are)."""
+        guard = self.guard(Guard.MIN_GAP, number)
+        ordered = sorted(pairs, key=lambda item: item[0].date)
+        dates = [slot.date for slot, _ in ordered]
+        seen: set[tuple[int, int]] = set()
+        for day in dates:
+            end = bisect_left(dates, day + dt.timedelta(days=gap))
+            first = bisect_left(dates, day)  # slots of one day are all in the window
+            if end - first > 1 and (first, end) not in seen:
+                seen.add((first, end))
+                window = [chosen for _, chosen in ordered[first:end]]
+                self._enforce(self.model.add(sum(window) <= 1), guard)
+
+    def _add_max_gap(self, number: int, gap: int, pairs: Sequence[tuple[Slot, Expr]]) -> None:
+        """A meeting followed by any later meeting has one within ``gap`` days."""
+        model = self.model
+        guard = self.guard(Guard.MAX_GAP, number)
+        guards = [] if guard is None else [guard]
+        ordered = sorted(pairs, key=lambda item: item[0].date)
+        # later[t]: some meeting on slot t or after (only this direction is needed:
+        # it makes the rule apply whenever there is a later meeting)
+        later = [model.new_bool_var("") for _ in ordered]
+        for t, (_, chosen) in enumerate(ordered):
+            model.add_implication(chosen, later[t])
+            if t:
+                model.add_implication(later[t], later[t - 1])
+        dates = [slot.date for slot, _ in ordered]
+        for slot, chosen in ordered:
+            beyond = bisect_right(dates, slot.date + dt.timedelta(days=gap))
+            if beyond == len(dates):
+                continue
+            window = [other for _, other in ordered[bisect_right(dates, slot.date) : beyond]]
+            if window:
+                model.add(sum(window) >= 1).only_enforce_if([*guards, chosen, later[beyond]])
+            else:
+                model.add_bool_or([*(g.Not() for g in guards), chosen.Not(), later[beyond].Not()])
+
+    def _add_milestones(self) -> None:
+        """At least a milestone's count of meetings of its series in each window."""
+        own = {series.id for series in self.series}
+        for index, milestone in enumerate(self.problem.milestones):
+            pairs = self.slots.get(milestone.series)
+            if pairs is None or milestone.series not in own:
+                continue
+            guard = self.guard(Guard.MILESTONE, index)
+            for window in milestone.windows(self.problem.start, self.problem.end):
+                inside = [chosen for slot, chosen in pairs if slot.date in window]
+                self._enforce(self.model.add(sum(inside) >= milestone.count), guard)
 
     def _add_fixed(self, series_id: str, chosen: Sequence[Slot]) -> None:
         """A series whose meetings are given: only for the links and the overlaps of
@@ -360,7 +436,9 @@ class PlanModel:
         self.slots[series_id] = pairs
         self.counts[series_id] = len(pairs)
 
-    def _add_path(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> None:
+    def _add_path(
+        self, series: Series, pairs: Sequence[tuple[Slot, Expr]], segment: Segment
+    ) -> None:
         """The meetings of a series as a path through its slots (a network flow).
 
         An arc joins two consecutive meetings and carries the spread cost of their
@@ -373,11 +451,11 @@ class PlanModel:
         slots = len(pairs)
         if slots == 0:
             return
-        preferred = series.count.preferred
+        preferred = segment.count.preferred
         dates = [slot.date for slot, _ in pairs]
-        # the spread is measured within the series' window (objective.spread_windows)
-        first_slot, last_slot = self.calendar.spread_window(series.id)
-        window = last_slot - first_slot + 1
+        # the spread is measured within the segment's window (objective.segments)
+        first_slot, last_slot = segment.first - segment.lo, segment.last - segment.lo
+        window = segment.window
         inflow: list[list[Expr]] = [[] for _ in pairs]
         outflow: list[list[Expr]] = [[] for _ in pairs]
         start_arcs: list[Expr] = []
@@ -394,7 +472,7 @@ class PlanModel:
             start_arcs.append(first)
             inflow[index].append(first)
             outflow[index].append(arc(edge_cost(last_slot - index, window, preferred)))
-        if series.count.min == 0:
+        if segment.count.min == 0:
             start_arcs.append(model.new_bool_var(""))  # no meeting at all
         model.add_exactly_one(start_arcs)
 
@@ -441,7 +519,8 @@ class PlanModel:
             model.add(sum(inflow[index]) == chosen)
             model.add(sum(outflow[index]) == chosen)
         total = sum(cost)
-        self.terms.append(_Term(Rule.SPREAD, series.id, self.problem.weights.spread * total, total))
+        points = self.problem.weights.spread * total
+        self.terms.append(_Term(Rule.SPREAD, series.id, points, total, year=segment.year))
 
     def _add_no_overlap(self) -> None:
         """Meetings of one body never overlap in time.
@@ -556,13 +635,14 @@ class PlanModel:
 
     # -- soft terms --------------------------------------------------------
 
-    def _add_count_term(self, series: Series, count: Expr) -> None:
-        low, high, preferred = series.count.min, series.count.max, series.count.preferred
+    def _add_count_term(self, series: Series, count: Expr, segment: Segment) -> None:
+        low, high = segment.count.min, segment.count.max
         if low == high:
             return
         away = self.model.new_int_var(0, high - low, "")
-        self.model.add_abs_equality(away, count - preferred)
-        self.terms.append(_Term(Rule.COUNT, series.id, self.problem.weights.count * away, away))
+        self.model.add_abs_equality(away, count - segment.count.preferred)
+        points = self.problem.weights.count * away
+        self.terms.append(_Term(Rule.COUNT, series.id, points, away, year=segment.year))
 
     def _add_slot_terms(self, series: Series, pairs: Sequence[tuple[Slot, Expr]]) -> None:
         """Per-meeting costs: a place further down the list, soft unavailable time."""
@@ -715,6 +795,7 @@ class PlanModel:
                 meeting=MeetingRef(term.meeting.series, term.meeting.date)
                 if term.meeting
                 else None,
+                year=term.year,
             )
             for term in self.terms
         )
