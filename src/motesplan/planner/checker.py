@@ -274,7 +274,8 @@ class _Checker:
         self.costs: list[Cost] = []
         self.details: list[CostDetail] = []
         self.series = {series.id: series for series in problem.series}
-        self.active = tuple(m for m in plan.meetings if not m.cancelled)
+        self.active = tuple(m for m in plan.meetings if m.held)
+        self.reserves = tuple(m for m in plan.meetings if m.tentative)
         self.pins = {(pin.series, pin.date): pin for pin in problem.pins}
 
     def say(self, key: str, **values: object) -> Message:
@@ -289,7 +290,7 @@ class _Checker:
                 self.violations.append(
                     Violation(Rule.ID, self.say("v.id", meeting=meeting_id), None, (meeting_id,))
                 )
-        for meeting in self.active:
+        for meeting in (*self.active, *self.reserves):
             if meeting.series not in self.series:
                 message = self.say("v.series", meeting=meeting.id, series=meeting.series)
                 self.flag(Rule.SERIES, message, meeting.series, meeting)
@@ -298,7 +299,9 @@ class _Checker:
         for series in self.problem.series:
             meetings = tuple(m for m in self.active if m.series == series.id)
             self.check_series(series, meetings)
+            self.check_reserves(series, meetings)
         self.check_pins()
+        self.check_milestones()
         self.check_overlaps()
         for link in self.problem.links:
             self.check_link(link)
@@ -328,8 +331,10 @@ class _Checker:
     # -- one meeting ---------------------------------------------------------
 
     def check_meeting(self, meeting: Meeting, series: Series) -> None:
+        """The rules of one meeting's day, time and place (for a reserve date too, which
+        costs nothing and has no pin)."""
         problem = self.problem
-        pin = self.pins.get((series.id, meeting.date))
+        pin = None if meeting.tentative else self.pins.get((series.id, meeting.date))
         if meeting.date < problem.start or meeting.end_date > problem.end:
             message = self.say(
                 "v.period",
@@ -381,7 +386,7 @@ class _Checker:
             else:
                 soft.append(block)
         weight = sum(block.weight or 0 for block in soft)
-        if weight:
+        if weight and not meeting.tentative:
             self.costs.append(Cost(Rule.UNAVAILABLE, series.id, weight, weight, meeting.id))
             self.details.append(
                 UnavailableDetail(
@@ -531,6 +536,50 @@ class _Checker:
 
     # -- across meetings ---------------------------------------------------------
 
+    def check_reserves(self, series: Series, meetings: tuple[Meeting, ...]) -> None:
+        """A series' reserve dates: at most its ``reserve`` a segment, none on a day it
+        meets (the day rules and overlaps are checked with every meeting's)."""
+        reserves = [m for m in self.reserves if m.series == series.id]
+        if not reserves:
+            return
+        days = {m.date for m in meetings}
+        for reserve in reserves:
+            if reserve.date in days:
+                message = self.say("v.reserve_day", meeting=reserve.id, date=reserve.date)
+                self.flag(Rule.RESERVE, message, series.id, reserve)
+        years = self.problem.counts_of(series) if series.count.per_year else ((None, None),)
+        for year, _ in years:
+            mine = [m for m in reserves if year is None or m.date.year == year]
+            if len(mine) > series.reserve:
+                message = self.say(
+                    "v.reserves",
+                    title=series.name,
+                    actual=len(mine),
+                    allowed=series.reserve,
+                    when=message_in_year(year),
+                )
+                self.flag(Rule.RESERVE, message, series.id, *mine)
+
+    def check_milestones(self) -> None:
+        """At least a milestone's count of meetings of its series in each window."""
+        for milestone in self.problem.milestones:
+            if milestone.series not in self.series:
+                continue
+            meetings = [m for m in self.active if m.series == milestone.series]
+            for window in milestone.windows(self.problem.start, self.problem.end):
+                inside = [m for m in meetings if m.date in window]
+                if len(inside) < milestone.count:
+                    message = self.say(
+                        "v.milestone",
+                        title=self.series[milestone.series].name,
+                        name=milestone.name,
+                        actual=len(inside),
+                        expected=milestone.count,
+                        start=window.start,
+                        end=window.end,
+                    )
+                    self.flag(Rule.MILESTONE, message, milestone.series, *inside)
+
     def check_pins(self) -> None:
         present = {(m.series, m.date) for m in self.active}
         for pin in self.problem.pins:
@@ -542,7 +591,7 @@ class _Checker:
 
     def check_overlaps(self) -> None:
         by_body: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in self.active:
+        for meeting in sorted((*self.active, *self.reserves), key=Meeting.sort_key):
             if meeting.series in self.series:
                 by_body[self.series[meeting.series].body].append(meeting)
         for meetings in by_body.values():
@@ -609,6 +658,11 @@ def _link_detail(
         days=(meeting.date - preparing.date).days,
         outside=link.distance(preparing.date, meeting.date),
     )
+
+
+def message_in_year(year: int | None) -> Message | str:
+    """`` in 2027`` after a number of one year (nothing for the period)."""
+    return "" if year is None else message("val.in_year", year=year)
 
 
 def _in_segment(segment: Segment, day: dt.date) -> bool:

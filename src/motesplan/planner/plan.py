@@ -9,14 +9,14 @@ from enum import StrEnum
 import attrs
 from attrs import field, frozen
 
-from motesplan._convert import to_date, to_time
+from motesplan._convert import to_date, to_str_tuple, to_time
 from motesplan.errors import Renderable, ValidationError
 from motesplan.planner.explanation import Explanation
-from motesplan.planner.problem import Form
+from motesplan.planner.problem import Form, Problem
 from motesplan.planner.rules import Rule
 from motesplan.text import message
 
-__all__ = ["Cost", "Meeting", "MeetingStatus", "Plan", "Result", "Status"]
+__all__ = ["Cost", "Meeting", "MeetingStatus", "Plan", "Result", "Status", "label_meetings"]
 
 
 class Status(StrEnum):
@@ -42,6 +42,8 @@ class MeetingStatus(StrEnum):
 
     CONFIRMED = "confirmed"
     CANCELLED = "cancelled"
+    TENTATIVE = "tentative"
+    """A reserve date ("extra sammanträde vid behov"): held, not counted as a meeting."""
 
 
 @frozen(order=False)
@@ -58,11 +60,12 @@ class Meeting:
         end_date: last day (the same as ``date`` for a one-day meeting).
         location: the place, or ``""`` when not decided.
         form: in person, online or hybrid.
-        status: confirmed or cancelled.
+        status: confirmed, cancelled, or tentative (a reserve date).
         note: free text for people (a pinned meeting's own note).
         pinned: whether its date was fixed by a pin.
         sequence: how many times it has been changed since it was first sent out
             (the iCalendar ``SEQUENCE``; updates carry a higher number).
+        labels: the names of the milestones it serves ("Budget"), in the problem's order.
     """
 
     id: str
@@ -78,6 +81,7 @@ class Meeting:
     note: str = ""
     pinned: bool = False
     sequence: int = 0
+    labels: tuple[str, ...] = field(default=(), converter=to_str_tuple, kw_only=True)
 
     @end_date.default
     def _end_date_default(self) -> dt.date:
@@ -99,6 +103,17 @@ class Meeting:
         """Whether it is cancelled."""
         return self.status is MeetingStatus.CANCELLED
 
+    @property
+    def tentative(self) -> bool:
+        """Whether it is a reserve date (held, not counted as a meeting)."""
+        return self.status is MeetingStatus.TENTATIVE
+
+    @property
+    def held(self) -> bool:
+        """Whether it is a meeting that takes place: confirmed (not cancelled, not a
+        reserve date)."""
+        return self.status is MeetingStatus.CONFIRMED
+
     def sort_key(self) -> tuple[dt.date, dt.time, str]:
         """Chronological order, ties by id."""
         return (self.date, self.start, self.id)
@@ -118,13 +133,24 @@ class Plan:
     timezone: str = "Europe/Stockholm"
     name: str = ""
 
-    def of_series(self, series_id: str, *, include_cancelled: bool = False) -> tuple[Meeting, ...]:
-        """The meetings of one series, in date order."""
+    def of_series(
+        self, series_id: str, *, include_cancelled: bool = False, include_tentative: bool = False
+    ) -> tuple[Meeting, ...]:
+        """The meetings of one series, in date order: those held, and with the flags
+        the cancelled ones and the reserve dates too."""
         return tuple(
             m
             for m in self.meetings
-            if m.series == series_id and (include_cancelled or not m.cancelled)
+            if m.series == series_id
+            and (
+                m.held or (include_cancelled and m.cancelled) or (include_tentative and m.tentative)
+            )
         )
+
+    @property
+    def reserves(self) -> tuple[Meeting, ...]:
+        """The reserve dates (tentative meetings), in date order."""
+        return tuple(m for m in self.meetings if m.tentative)
 
     def get(self, meeting_id: str) -> Meeting | None:
         """The meeting with this id, if any."""
@@ -203,3 +229,32 @@ def number_meetings(meetings: Iterable[Meeting]) -> tuple[Meeting, ...]:
             attrs.evolve(meeting, id=f"{meeting.series}-{meeting.date.year}-{counters[key]:02d}")
         )
     return tuple(numbered)
+
+
+def label_meetings(problem: Problem, meetings: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    """The meetings, each held one labelled with the milestones it serves: in each
+    window of a milestone, the first ``count`` meetings of its series (in the order of
+    the problem's milestones). A meeting that serves none has no labels.
+
+    >>> from motesplan import Milestone, Problem, Series, Body
+    >>> kf = Series("kf", "kf", "KF", "monday", "18:00", "21:00", count=2)
+    >>> problem = Problem("X", "2027-09-01", "2027-12-31", [kf], bodies=[Body("kf")],
+    ...     milestones=[Milestone("kf", "Budget", "2027-11-01", "2027-11-30")])
+    >>> meetings = [Meeting(f"kf-{d}", "kf", "KF", d, "18:00", "21:00")
+    ...     for d in ("2027-10-04", "2027-11-08", "2027-11-22")]
+    >>> [m.labels for m in label_meetings(problem, meetings)]
+    [(), ('Budget',), ()]
+    """
+    meetings = tuple(meetings)
+    labels: dict[str, list[str]] = {}
+    for milestone in problem.milestones:
+        held = sorted(
+            (m for m in meetings if m.held and m.series == milestone.series), key=Meeting.sort_key
+        )
+        for window in milestone.windows(problem.start, problem.end):
+            for meeting in [m for m in held if m.date in window][: milestone.count]:
+                labels.setdefault(meeting.id, []).append(milestone.name)
+    return tuple(
+        attrs.evolve(m, labels=tuple(labels.get(m.id, []))) if m.held or m.labels else m
+        for m in meetings
+    )

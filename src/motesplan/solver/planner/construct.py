@@ -41,8 +41,8 @@ import numpy.typing as npt
 from attrs import frozen
 
 from motesplan.planner.freedays import FreeDays, Slot, spans
-from motesplan.planner.objective import edge_cost, gap_cost, link_order
-from motesplan.planner.problem import Link, Problem, Series
+from motesplan.planner.objective import Segment, edge_cost, gap_cost, link_order
+from motesplan.planner.problem import Count, Link, Problem, Series
 
 __all__ = [
     "DEAD_PENALTY",
@@ -160,6 +160,7 @@ class _Costs:
     end: Vector
     move: Matrix
     none: float  # the cost of no meeting at all (when the count allows it)
+    windows: tuple[tuple[int, int], ...] = ()  # at least one meeting in each (first, last)
 
 
 class _Series:
@@ -170,19 +171,39 @@ class _Series:
         self.slots = free_days.slots(series.id)
         self.dates = [slot.date for slot in self.slots]
         self.size = len(self.slots)
-        self.first, self.last = free_days.spread_window(series.id)
-        window = self.last - self.first + 1
-        preferred = series.count.preferred
+        # the count holds, and the spread is measured, in each segment (a year, for a
+        # count per year): a segment's first meeting pays its "before", its last its
+        # "after", and no step goes from one segment to the next
+        self.segments = free_days.segments(series.id)
         spread = problem.weights.spread
-        index = np.arange(self.size)
-        edge = [edge_cost(d, window, preferred) for d in range(-self.size, self.size + 1)]
-        edges = spread * np.array(edge, float)
-        self.start = edges[index - self.first + self.size]
-        self.end = edges[self.last - index + self.size]
-        self.move = _moves(series, self.slots, window, spread)
+        self.start = np.zeros(self.size)
+        self.end = np.zeros(self.size)
+        for segment in self.segments:
+            preferred, window = segment.count.preferred, segment.window
+            for i in range(segment.lo, segment.hi):
+                self.start[i] = spread * edge_cost(i - segment.first, window, preferred)
+                self.end[i] = spread * edge_cost(segment.last - i, window, preferred)
+        self.move = _moves(series, self.slots, self.segments, spread)
+        self.windows = self.milestone_windows(problem)
         self.pinned = {i for i, slot in enumerate(self.slots) if slot.pin is not None}
         weight = problem.weights.location
         self.base = np.array([weight * s.location_rank + s.soft_points for s in self.slots], float)
+
+    def milestone_windows(self, problem: Problem) -> list[tuple[int, int]]:
+        """The slots (first, last index) each milestone of the series needs a meeting in;
+        a milestone of ``count`` meetings splits its window in as many parts."""
+        found: list[tuple[int, int]] = []
+        for milestone in problem.milestones:
+            if milestone.series != self.series.id:
+                continue
+            for window in milestone.windows(problem.start, problem.end):
+                low = bisect_left(self.dates, window.start)
+                high = bisect_right(self.dates, window.end)
+                size = max((high - low) // milestone.count, 1)
+                for part in range(milestone.count):
+                    last = high - 1 if part == milestone.count - 1 else low + (part + 1) * size - 1
+                    found.append((low + part * size, last))
+        return found
 
     def window_of(self, link: Link, day: dt.date) -> tuple[int, int]:
         """The slots (first, last index) within a link's window before ``day``."""
@@ -246,6 +267,14 @@ class _Builder:
             trouble: list[tuple[str, int]] = []
             for series_id in order:
                 found = self.best(series_id, followers=backward)
+                if found is None and self.forced[series_id]:
+                    # the repairs asked for meetings the series' own rules cannot all
+                    # give (too close together): keep those that can be, then none
+                    self.forced[series_id] = self.apart(series_id)
+                    found = self.best(series_id, followers=backward)
+                    if found is None:
+                        self.forced[series_id] = set()
+                        found = self.best(series_id, followers=backward)
                 if found is None:
                     return False
                 self.placed[series_id] = found[1]
@@ -290,32 +319,80 @@ class _Builder:
         self, series_id: str, *, followers: bool, costs: _Costs | None = None
     ) -> tuple[float, list[int]] | None:
         """The cheapest slots of a series given the others placed (conflicts cost
-        :data:`PENALTY` each), with its cost; ``None`` when its own rules fail."""
+        :data:`PENALTY` each), with its cost; ``None`` when its own rules fail.
+
+        A series whose count holds per year is placed year by year: each year's
+        meetings keep the least and largest gap to the last meeting of the year before.
+        """
         info = self.info[series_id]
-        count = info.series.count
-        if info.size == 0 or count.max == 0:
-            must = self.forced[series_id] | info.pinned
-            return (0.0, []) if count.min == 0 and not must else None
         costs = costs or self.costs(series_id, followers=followers)
-        index = np.arange(info.size)
-        best = costs.start + costs.node
+        if len(info.segments) == 1:
+            segment = info.segments[0]
+            return self.best_in(costs, segment, costs.node, costs.windows, costs.none)
+        series = info.series
+        total, chosen = 0.0, list[int]()
+        for segment in info.segments:
+            node = costs.node.copy()
+            windows = [
+                (low, high)
+                for low, high in costs.windows
+                if segment.lo <= low < segment.hi or low < segment.lo <= high
+            ]
+            if chosen:
+                last = info.dates[chosen[-1]]
+                if series.min_gap_days:
+                    near = bisect_left(info.dates, last + dt.timedelta(days=series.min_gap_days))
+                    node[segment.lo : max(near, segment.lo)] = _INF
+                if series.max_gap_days is not None and segment.count.min > 0:
+                    far = bisect_right(info.dates, last + dt.timedelta(days=series.max_gap_days))
+                    windows.append((segment.lo, far - 1))
+            found = self.best_in(costs, segment, node, windows, 0.0)
+            if found is None:
+                return None
+            total += found[0]
+            chosen.extend(found[1])
+        return total, chosen
+
+    def best_in(
+        self,
+        costs: _Costs,
+        segment: Segment,
+        node: Vector,
+        windows: Sequence[tuple[int, int]],
+        none: float,
+    ) -> tuple[float, list[int]] | None:
+        """The cheapest slots of one segment of a series (its count, at least one
+        meeting in each window), with the cost; ``None`` when there are none."""
+        lo, hi = segment.lo, segment.hi
+        size = hi - lo
+        count = segment.count
+        inside = [(max(a, lo) - lo, min(b, hi - 1) - lo) for a, b in windows if a < hi and b >= lo]
+        if size == 0 or count.max == 0:
+            return (0.0, []) if count.min == 0 and not inside else None
+        start = costs.start[lo:hi].copy()
+        end = costs.end[lo:hi].copy()
+        move = costs.move[lo:hi, lo:hi].copy()
+        node = node[lo:hi]
+        _require(inside, start, end, move)
+        index = np.arange(size)
+        best = start + node
         layers: list[Indexes] = []
         results: list[tuple[float, int, int]] = []  # (cost, meetings, last slot)
-        if count.min == 0 and np.isfinite(costs.none):
-            results.append((costs.none + self.count_cost(series_id, 0), 0, -1))
-        most = min(count.max, info.size)
+        if count.min == 0 and not inside and np.isfinite(none):
+            results.append((none + _count_cost(self.problem, count, 0), 0, -1))
+        most = min(count.max, size)
         for meetings in range(1, most + 1):
             if meetings >= count.min:
-                total = best + costs.end
+                total = best + end
                 last_slot = int(np.argmin(total))
                 if np.isfinite(total[last_slot]):
-                    cost = float(total[last_slot]) + self.count_cost(series_id, meetings)
+                    cost = float(total[last_slot]) + _count_cost(self.problem, count, meetings)
                     results.append((cost, meetings, last_slot))
             if meetings == most:
                 break
-            options = best[:, None] + costs.move
+            options = best[:, None] + move
             previous = np.argmin(options, axis=0)
-            best = options[previous, index] + costs.node
+            best = options[previous, index] + node
             layers.append(previous)
             if not np.isfinite(best).any():
                 break
@@ -327,21 +404,21 @@ class _Builder:
         chosen = [last_slot]
         for step in range(meetings - 2, -1, -1):
             chosen.append(int(layers[step][chosen[-1]]))
-        return cost, sorted(chosen)
-
-    def count_cost(self, series_id: str, meetings: int) -> float:
-        count = self.info[series_id].series.count
-        if count.min == count.max:
-            return 0.0
-        return float(self.problem.weights.count * abs(meetings - count.preferred))
+        return cost, sorted(lo + i for i in chosen)
 
     def path_cost(self, series_id: str, costs: _Costs, chosen: Sequence[int]) -> float:
         """What ``chosen`` costs under ``costs`` (as :meth:`best` counts it)."""
-        if not chosen:
-            return costs.none + self.count_cost(series_id, 0)
-        total = costs.start[chosen[0]] + costs.end[chosen[-1]] + costs.node[list(chosen)].sum()
-        total += sum(costs.move[a, b] for a, b in itertools.pairwise(chosen))
-        return float(total) + self.count_cost(series_id, len(chosen))
+        info = self.info[series_id]
+        total = 0.0
+        for segment in info.segments:
+            mine = [i for i in chosen if segment.lo <= i < segment.hi]
+            total += _count_cost(self.problem, segment.count, len(mine))
+            if not mine:
+                total += costs.none if len(info.segments) == 1 else 0.0
+                continue
+            total += costs.start[mine[0]] + costs.end[mine[-1]] + costs.node[mine].sum()
+            total += sum(costs.move[a, b] for a, b in itertools.pairwise(mine))
+        return float(total)
 
     def costs(self, series_id: str, *, followers: bool, prefer: bool = True) -> _Costs:
         """The costs of placing a series given the others placed: its own, its soft
@@ -366,7 +443,8 @@ class _Builder:
                 node += self.preparer_costs(link, info)
         start, end, move = info.start.copy(), info.end.copy(), info.move.copy()
         none = 0.0
-        windows = [(i, i) for i in self.forced[series_id] | info.pinned]
+        windows = [(i, i) for i in sorted(self.forced[series_id] | info.pinned)]
+        windows.extend(info.windows)
         if followers:
             for link in self.links:
                 if link.before != series_id or link.after not in self.placed:
@@ -378,8 +456,7 @@ class _Builder:
                 for day in days:
                     none += link.weight * link.cap_days
                     self.add_follower(link, info, day, start=start, end=end, move=move)
-        _require(windows, start, end, move)
-        return _Costs(node, start, end, move, _INF if windows else none)
+        return _Costs(node, start, end, move, _INF if windows else none, tuple(windows))
 
     def preparer_costs(self, link: Link, info: _Series) -> Vector:
         """Per slot of the follower: its soft link's cost, or the hard link's penalty."""
@@ -464,6 +541,17 @@ class _Builder:
                         changed = True
         return changed
 
+    def apart(self, series_id: str) -> set[int]:
+        """The forced slots of a series, in date order, each kept only when it keeps the
+        series' least gap to those kept before it."""
+        info = self.info[series_id]
+        least = info.series.min_gap_days or 1
+        kept: list[int] = []
+        for index in sorted(self.forced[series_id]):
+            if not kept or (info.dates[index] - info.dates[kept[-1]]).days >= least:
+                kept.append(index)
+        return set(kept)
+
     def cover(self, link: Link, slot: Slot) -> bool:
         """Make the preparing series of ``link`` meet within its window before ``slot``
         (the day nearest the window's middle); ``False`` when nothing changed."""
@@ -476,6 +564,13 @@ class _Builder:
         options = [i for i in range(low, high + 1) if i in alive and i not in banned]
         if not options:
             return False
+        # a slot that keeps the least gap to the slots forced already, when there is one
+        least = info.series.min_gap_days or 0
+        forced = [info.dates[i] for i in self.forced[link.before]]
+        apart = [
+            i for i in options if all(abs((info.dates[i] - day).days) >= least for day in forced)
+        ]
+        options = apart or options
         middle = slot.date - dt.timedelta(days=(link.min_days + link.max_days) // 2)
         pick = min(options, key=lambda i: (abs((info.dates[i] - middle).days), i))
         if pick in self.forced[link.before]:
@@ -506,28 +601,39 @@ def _require(windows: Sequence[tuple[int, int]], start: Vector, end: Vector, mov
     move[np.arange(size)[None, :] > limit[:, None]] = _INF
 
 
-def _moves(series: Series, slots: Sequence[Slot], window: int, weight: int) -> Matrix:
-    """The cost of each step from one meeting (row) to the next (column): the gap's
-    spread cost where the gap rules allow it and the meetings do not overlap."""
+def _count_cost(problem: Problem, count: Count, meetings: int) -> float:
+    """The count's cost of ``meetings`` (none for an exact count)."""
+    if count.min == count.max:
+        return 0.0
+    return float(problem.weights.count * abs(meetings - count.preferred))
+
+
+def _moves(
+    series: Series, slots: Sequence[Slot], segments: Sequence[Segment], weight: int
+) -> Matrix:
+    """The cost of each step from one meeting (row) to the next (column) of the same
+    segment: the gap's spread cost (with the segment's even gap) where the gap rules
+    allow it and the meetings do not overlap."""
     size = len(slots)
     dates = [slot.date for slot in slots]
-    preferred = series.count.preferred
-    gap = np.array([gap_cost(d, window, preferred) for d in range(size)], float) * weight
     move = np.full((size, size), _INF)
     least = max(series.min_gap_days or 0, 1)
     most = series.max_gap_days
-    for row in range(size):
-        low = bisect_left(dates, dates[row] + dt.timedelta(days=least), lo=row + 1)
-        high = size
-        if most is not None:
-            high = bisect_right(dates, dates[row] + dt.timedelta(days=most), lo=row + 1)
-        move[row, low:high] = gap[low - row : high - row]
-        end = slots[row].end_date
-        for column in range(low, high):  # a meeting of several days: no overlap
-            if dates[column] > end:
-                break
-            if _overlaps(slots[row], slots[column]):
-                move[row, column] = _INF
+    for segment in segments:
+        preferred, window, hi = segment.count.preferred, segment.window, segment.hi
+        gap = np.array([gap_cost(d, window, preferred) for d in range(size)], float) * weight
+        for row in range(segment.lo, hi):
+            low = bisect_left(dates, dates[row] + dt.timedelta(days=least), row + 1, hi)
+            high = hi
+            if most is not None:
+                high = bisect_right(dates, dates[row] + dt.timedelta(days=most), row + 1, hi)
+            move[row, low:high] = gap[low - row : high - row]
+            end = slots[row].end_date
+            for column in range(low, high):  # a meeting of several days: no overlap
+                if dates[column] > end:
+                    break
+                if _overlaps(slots[row], slots[column]):
+                    move[row, column] = _INF
     return move
 
 

@@ -57,8 +57,9 @@ from typing import Any, TypeAlias
 from motesplan.planner.explanation import ConflictRule, Explanation
 from motesplan.planner.freedays import FreeDays, Slot, spans
 from motesplan.planner.objective import Segment
-from motesplan.planner.plan import Status
+from motesplan.planner.plan import Result, Status
 from motesplan.planner.problem import DateRange, Link, Problem, Series
+from motesplan.planner.reserve import Shortfall
 from motesplan.planner.rules import Rule
 from motesplan.planner.unavailable import (
     Block,
@@ -84,7 +85,7 @@ from motesplan.text import (
     message,
 )
 
-__all__ = ["GuardedModel", "explain"]
+__all__ = ["GuardedModel", "explain", "reserve_shortfall"]
 
 Lit: TypeAlias = Any  # an OR-Tools Boolean variable
 
@@ -702,3 +703,27 @@ class _Words:
             shown = Joined(", ", items[:MAX_DATES])
             return self.say("xp.more", items=shown, count=len(items) - MAX_DATES)
         return Listing(items)
+
+
+def reserve_shortfall(problem: Problem, short: Sequence[Shortfall], *, runtime: float) -> Result:
+    """The result when the meetings leave too few free days for the reserve dates a
+    series asks for: no plan, and the reserve rule as the explanation (without it
+    there is a plan)."""
+    rules: list[ConflictRule[Rule]] = []
+    for shortfall in short:
+        series = shortfall.series
+        name = message(
+            "xp.series", title=series.name, weekdays=WeekdayList(series.weekdays, plural=True)
+        )
+        text = counted(
+            "xp.reserve",
+            shortfall.wanted,
+            series=name,
+            free=shortfall.free,
+        )
+        if shortfall.year is not None:
+            text = message("xp.in_year", text=text, year=shortfall.year)
+        rules.append(ConflictRule(Rule.RESERVE, text, series, "reserve"))
+    summary = Capitalized(rules[0].text)
+    explanation = Explanation(rules=tuple(rules), minimal=True, summary=summary)
+    return Result(Status.INFEASIBLE, reason=summary, runtime=runtime, explanation=explanation)

@@ -13,12 +13,13 @@ from attrs import define
 
 from motesplan.planner.checker import check
 from motesplan.planner.freedays import FreeDays
-from motesplan.planner.plan import Cost, Plan, Result, Status, number_meetings
+from motesplan.planner.plan import Cost, Plan, Result, Status, label_meetings, number_meetings
 from motesplan.planner.problem import Problem, Series
+from motesplan.planner.reserve import place_reserves
 from motesplan.planner.rules import MeetingRef
 from motesplan.solver.options import Progress, SolveOptions
 from motesplan.solver.planner.construct import Construction, construct, improve_construction
-from motesplan.solver.planner.explain import explain
+from motesplan.solver.planner.explain import explain, reserve_shortfall
 from motesplan.solver.planner.model import OutOfTime, PartResult, Phase, PlanModel
 from motesplan.solver.planner.neighbourhood import Neighbourhoods, improve
 from motesplan.solver.planner.parts import build_meeting, parts
@@ -234,6 +235,10 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     meetings = number_meetings(
         build_meeting(problem, slot) for outcome in outcomes for slot in outcome.chosen
     )
+    meetings = label_meetings(problem, meetings)
+    reserves, short = place_reserves(problem, free_days, meetings)
+    if short:
+        return reserve_shortfall(problem, short, runtime=elapsed())
     ids = {MeetingRef(m.series, m.date): m.id for m in meetings}
     costs = tuple(
         cost.placed(ids)  # a cost of a day not chosen is 0, and is left out
@@ -241,7 +246,7 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         for cost in outcome.costs
         if cost.points or cost.amount
     )
-    plan = Plan(problem.start, problem.end, meetings, problem.timezone, problem.name)
+    plan = Plan(problem.start, problem.end, (*meetings, *reserves), problem.timezone, problem.name)
     bare = {s.id for part in parts_done if part.model is None for s in part.series}
     if bare:
         # parts the time limit left without a model: the checker measures their costs
