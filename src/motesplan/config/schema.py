@@ -735,5 +735,10 @@ def _rotation(value: object, problem: Problem, context: Context) -> RotationProb
     where = values["members"].key if "members" in values else "rotation.members"
     values["members"] = Read(members, where)
     return context.make(  # type: ignore[no-any-return]
-        "rotation", RotationProblem, values, body=body.name, name=problem.name
+        "rotation",
+        RotationProblem,
+        values,
+        body=body.name,
+        name=problem.name,
+        representatives=body.representatives,
     )

@@ -38,6 +38,7 @@ __all__ = [
     "CountPer",
     "DateRange",
     "Form",
+    "Invitee",
     "Link",
     "Member",
     "Milestone",
@@ -220,6 +221,21 @@ class Representative:
     def serves_on(self, day: dt.date) -> bool:
         """Whether the person represents the member on ``day``."""
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@frozen
+class Invitee:
+    """Someone invited to a meeting.
+
+    Attributes:
+        name: the name (the calendar's ``CN``).
+        email: the address.
+        optional: an optional attendee (a substitute).
+    """
+
+    name: str
+    email: str
+    optional: bool = False
 
 
 def _representatives(value: object) -> tuple[Representative, ...]:
@@ -961,6 +977,27 @@ class Problem:
                         source=milestone.source,
                         field="start",
                     )
+
+    def invitees(self, series_id: str, day: dt.date) -> tuple[Invitee, ...]:
+        """Who is invited to a meeting of a series on ``day``: the representatives of
+        its body serving that day (substitutes as optional attendees); when the body
+        lists none, every member of the body (every member, when it lists none) with
+        an ``email``. Each address once, in the order given."""
+        body = self.get_body(self.get_series(series_id).body)
+        found: list[Invitee] = []
+        if body.representatives:
+            found = [
+                Invitee(person.name, person.email, person.optional)
+                for person in body.representatives
+                if person.serves_on(day)
+            ]
+        else:
+            members = [m for m in self.members if not body.members or m.id in body.members]
+            found = [Invitee(m.contact or m.name, m.email) for m in members if m.email]
+        unique: dict[str, Invitee] = {}
+        for invitee in found:
+            unique.setdefault(invitee.email.lower(), invitee)
+        return tuple(unique.values())
 
     def get_series(self, series_id: str) -> Series:
         """The series with this id.

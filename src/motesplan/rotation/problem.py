@@ -17,6 +17,7 @@ otherwise (see ``docs/rotation.md``):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import TypeVar
@@ -27,7 +28,7 @@ from attrs import field, frozen
 from motesplan.errors import Renderable, ValidationError
 from motesplan.planner.explanation import Explanation
 from motesplan.planner.plan import Status
-from motesplan.planner.problem import Member
+from motesplan.planner.problem import Member, Representative
 from motesplan.rotation.rules import RotationRule
 from motesplan.source import Source, source_field, source_of
 from motesplan.text import Message, message
@@ -233,6 +234,8 @@ class RotationProblem:
             or as a soft one costing ``succession_weight`` per year it is broken.
         succession_weight: see ``succession``.
         name: the organisation, for printouts.
+        representatives: the body's representatives (:class:`Representative`), so that
+            the decision basis can name the person who would chair for a member.
     """
 
     body: str
@@ -248,6 +251,7 @@ class RotationProblem:
     succession: bool = True
     succession_weight: int = 100
     name: str = ""
+    representatives: tuple[Representative, ...] = field(default=(), converter=tuple, kw_only=True)
     source: Source | None = source_field()
     _exclusion_index: dict[tuple[str, int, Role], Exclusion] = field(
         init=False, repr=False, eq=False, hash=False
@@ -346,6 +350,19 @@ class RotationProblem:
             if item.id == member:
                 return item.name
         return member
+
+    def representative(self, member: str, year: int) -> Representative | None:
+        """The person who represents ``member`` in the body during ``year`` and is not
+        a substitute (the first listed, when several are), if the body lists one."""
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        for person in self.representatives:
+            if person.member != member or person.optional:
+                continue
+            if (person.start is None or person.start <= last) and (
+                person.end is None or first <= person.end
+            ):
+                return person
+        return None
 
     def last_chaired(self, member: str) -> int | None:
         """The last known year the member chaired before the plan."""
