@@ -27,6 +27,8 @@ demo: $(STAMP)
 		--json $(OUT)/cli-replan-2024.json
 	$(BIN)/motesplan alternatives examples/sodertorn-2024.toml \
 		--previous $(OUT)/cli-plan-2024.json --meeting lg-2024-04 --top 3
+	$(BIN)/motesplan plan examples/kommun-2027-2030.toml --json $(OUT)/kommun-2027-2030.json \
+		--ics $(OUT)/kommun-2027-2030.ics --markdown $(OUT)/kommun-2027-2030.md
 
 test: lint types pytest
 

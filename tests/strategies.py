@@ -25,6 +25,7 @@ from motesplan import (
     Grouping,
     Link,
     Member,
+    Milestone,
     Pin,
     Problem,
     Role,
@@ -63,6 +64,7 @@ def problems(
     closed_dates: bool = False,
     afternoons: bool = False,
     pins: Literal["first", "any"] = "first",
+    municipal: bool = False,
 ) -> Problem:
     """A random problem of one to three series over four weeks or more from some day of 2024.
 
@@ -82,6 +84,9 @@ def problems(
         pins: "first": half of the problems pin one meeting of the first series, never
             one it cannot have; "any": up to three pins on any series, some at 7:00 or
             16:00 whatever the series' own time.
+        municipal: the municipal year too: half of the series count per year (the
+            period may cross New Year), some ask for a reserve date, and half of the
+            problems have a milestone (at least one meeting of a series in a window).
     """
     start = dt.date(2024, 1, 1) + dt.timedelta(days=draw(st.integers(0, 300)))
     length = draw(st.integers(28, max_length))
@@ -93,6 +98,8 @@ def problems(
         hour = draw(st.integers(8, latest_hour))
         low = draw(st.integers(0, max_low))
         high = low + draw(st.integers(0, 2))
+        per = draw(st.sampled_from(("period", "year"))) if municipal else "period"
+        reserve = draw(st.sampled_from((0, 0, 1))) if municipal else 0
         within, excluding = _window(draw, start, length) if windows else ((), ())
         series.append(
             Series(
@@ -102,7 +109,8 @@ def problems(
                 weekdays=draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=2)),
                 start=dt.time(hour),
                 end=dt.time(hour + draw(st.integers(1, 3))),
-                count=Count(low, high),
+                count=Count(low, high, per=per),
+                reserve=reserve,
                 days=draw(st.sampled_from((1, 1, 1, 2))),
                 min_gap_days=draw(st.sampled_from(min_gaps)),
                 max_gap_days=draw(st.sampled_from(max_gaps)),
@@ -141,6 +149,13 @@ def problems(
             )
         )
     pinned = (_pins_anywhere if pins == "any" else _pin_on_first)(draw, series, start, end)
+    milestones = []
+    if municipal and draw(st.booleans()):
+        first = start + dt.timedelta(days=draw(st.integers(0, length - 7)))
+        last = min(first + dt.timedelta(days=draw(st.integers(7, 40))), end)
+        milestones.append(
+            Milestone(f"s{draw(st.integers(0, n_series - 1))}", "Budget", first, last)
+        )
     try:
         return Problem(
             "Slump",
@@ -151,6 +166,7 @@ def problems(
             links=links,
             unavailable=unavailable,
             pins=pinned,
+            milestones=milestones,
         )
     except ValidationError:  # e.g. a count the period cannot hold: not the solver's business
         reject()

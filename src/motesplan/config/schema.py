@@ -454,6 +454,7 @@ MILESTONE = Table(
         Field("end", Date(), "last day of the window", True),
         Field("count", Integer(1), "at least this many meetings in the window"),
         Field("yearly", Boolean(), "the same window (month and day) every year of the period"),
+        Field("short", Text(), 'the short form in a table ("B", "DR", "ÅR")', default="initials"),
     ),
     Milestone,
     "[[milestones]]",

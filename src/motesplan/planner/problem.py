@@ -624,6 +624,8 @@ class Milestone:
         yearly: the same window every year (the years of ``start`` and ``end`` only
             tell the month and day); a year whose window is not wholly in the period
             has none.
+        short: the label's short form in a table ("B", "DR", "ÅR"); default: the
+            name's initial letters, in capitals.
     """
 
     series: str
@@ -632,7 +634,12 @@ class Milestone:
     end: dt.date = field(converter=to_date)
     count: int = field(default=1, validator=_positive)
     yearly: bool = False
+    short: str = field(kw_only=True)
     source: Source | None = source_field()
+
+    @short.default
+    def _short_default(self) -> str:
+        return "".join(word[0] for word in self.name.split() if word).upper()
 
     def __attrs_post_init__(self) -> None:
         if not self.yearly and self.end < self.start:
@@ -648,7 +655,8 @@ class Milestone:
         return message("lbl.milestone", name=self.name)
 
     def windows(self, start: dt.date, end: dt.date) -> tuple[DateRange, ...]:
-        """The windows in the period ``start..end``: the one window, or one a year.
+        """The windows wholly in the period ``start..end``: the one window (none when it
+        is not wholly in the period), or one a year.
 
         >>> budget = Milestone("kf", "Budget", "2027-11-01", "2027-11-30", yearly=True)
         >>> windows = budget.windows(dt.date(2027, 1, 1), dt.date(2028, 12, 31))
@@ -656,7 +664,8 @@ class Milestone:
         ['2027-11-01', '2028-11-01']
         """
         if not self.yearly:
-            return (DateRange(self.start, self.end, self.name),)
+            inside = start <= self.start and self.end <= end
+            return (DateRange(self.start, self.end, self.name),) if inside else ()
         found: list[DateRange] = []
         wraps = (self.end.month, self.end.day) < (self.start.month, self.start.day)
         for year in range(start.year - 1, end.year + 1):

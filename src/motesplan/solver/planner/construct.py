@@ -184,7 +184,10 @@ class _Series:
                 self.start[i] = spread * edge_cost(i - segment.first, window, preferred)
                 self.end[i] = spread * edge_cost(segment.last - i, window, preferred)
         self.move = _moves(series, self.slots, self.segments, spread)
-        self.windows = self.milestone_windows(problem)
+        windows = self.milestone_windows(problem)
+        # a milestone window without a free slot: no plan of this series keeps it
+        self.impossible = any(low > high for low, high in windows)
+        self.windows = [(low, high) for low, high in windows if low <= high]
         self.pinned = {i for i, slot in enumerate(self.slots) if slot.pin is not None}
         weight = problem.weights.location
         self.base = np.array([weight * s.location_rank + s.soft_points for s in self.slots], float)
@@ -325,10 +328,12 @@ class _Builder:
         meetings keep the least and largest gap to the last meeting of the year before.
         """
         info = self.info[series_id]
+        if info.impossible:
+            return None
         costs = costs or self.costs(series_id, followers=followers)
         if len(info.segments) == 1:
             segment = info.segments[0]
-            return self.best_in(costs, segment, costs.node, costs.windows, costs.none)
+            return self.best_in(costs, segment, costs.node, costs.windows, costs.none, None)
         series = info.series
         total, chosen = 0.0, list[int]()
         for segment in info.segments:
@@ -338,31 +343,34 @@ class _Builder:
                 for low, high in costs.windows
                 if segment.lo <= low < segment.hi or low < segment.lo <= high
             ]
+            latest = None  # the last slot the segment's first meeting may take
             if chosen:
                 last = info.dates[chosen[-1]]
                 if series.min_gap_days:
                     near = bisect_left(info.dates, last + dt.timedelta(days=series.min_gap_days))
                     node[segment.lo : max(near, segment.lo)] = _INF
-                if series.max_gap_days is not None and segment.count.min > 0:
+                if series.max_gap_days is not None:
                     far = bisect_right(info.dates, last + dt.timedelta(days=series.max_gap_days))
-                    windows.append((segment.lo, far - 1))
-            found = self.best_in(costs, segment, node, windows, 0.0)
+                    latest = far - 1
+            found = self.best_in(costs, segment, node, windows, 0.0, latest)
             if found is None:
                 return None
             total += found[0]
             chosen.extend(found[1])
         return total, chosen
 
-    def best_in(
+    def best_in(  # noqa: PLR0917 (one segment's costs and what the years around it ask)
         self,
         costs: _Costs,
         segment: Segment,
         node: Vector,
         windows: Sequence[tuple[int, int]],
         none: float,
+        latest: int | None,
     ) -> tuple[float, list[int]] | None:
         """The cheapest slots of one segment of a series (its count, at least one
-        meeting in each window), with the cost; ``None`` when there are none."""
+        meeting in each window, the first meeting on slot ``latest`` or before, when
+        given), with the cost; ``None`` when there are none."""
         lo, hi = segment.lo, segment.hi
         size = hi - lo
         count = segment.count
@@ -373,6 +381,8 @@ class _Builder:
         end = costs.end[lo:hi].copy()
         move = costs.move[lo:hi, lo:hi].copy()
         node = node[lo:hi]
+        if latest is not None:
+            start[max(latest + 1 - lo, 0) :] = _INF
         _require(inside, start, end, move)
         index = np.arange(size)
         best = start + node
@@ -445,6 +455,7 @@ class _Builder:
         none = 0.0
         windows = [(i, i) for i in sorted(self.forced[series_id] | info.pinned)]
         windows.extend(info.windows)
+        windows = [(low, high) for low, high in windows if low <= high]
         if followers:
             for link in self.links:
                 if link.before != series_id or link.after not in self.placed:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import attrs
@@ -38,12 +38,22 @@ from motesplan.errors import ValidationError
 from motesplan.planner.checker import check
 from motesplan.planner.diff import Changes, changes, same_for_people
 from motesplan.planner.freedays import FreeDays, Slot
-from motesplan.planner.plan import Cost, Meeting, MeetingStatus, Plan, Result, Status
+from motesplan.planner.plan import (
+    Cost,
+    Meeting,
+    MeetingStatus,
+    Plan,
+    Result,
+    Status,
+    label_meetings,
+)
 from motesplan.planner.problem import Problem, Series
 from motesplan.planner.replan import Alternative, Alternatives, ReplanResult
+from motesplan.planner.reserve import Shortfall, place_reserves
 from motesplan.planner.rules import HARD_ALONE, MeetingRef
 from motesplan.solver.options import SolveOptions
 from motesplan.solver.planner.construct import construct
+from motesplan.solver.planner.explain import reserve_shortfall
 from motesplan.solver.planner.model import Expr, PlanModel, SlotCost
 from motesplan.solver.planner.parts import build_meeting, parts
 from motesplan.solver.planner.solve import merge_status, solve
@@ -105,6 +115,9 @@ class ReplanModel:
         bookings: the booked, confirmed meetings of these series within the period.
         force: ``(meeting id, date)``: that booked meeting must move to that date.
         freeze_until: no meeting of these series moves, or is added, before this day.
+        reserved: ``(series, date)`` of the booked reserve dates: a meeting there is
+            no change (the calendars hold the day already), so a pin on a reserve
+            date confirms it rather than moving another meeting there.
     """
 
     def __init__(
@@ -116,8 +129,10 @@ class ReplanModel:
         *,
         force: tuple[str, dt.date] | None = None,
         freeze_until: dt.date | None = None,
+        reserved: Collection[tuple[str, dt.date]] = (),
     ) -> None:
         self.base = PlanModel(problem, free_days, series)
+        self.reserved = frozenset(reserved)
         self.model = self.base.model
         self.force = force
         self.freeze_until = freeze_until
@@ -166,8 +181,10 @@ class ReplanModel:
                 model.add(sum(own) <= 1)
             self._changes.append(1 - kept)
             self._days.append(WINDOW_DAYS * (1 - sum(own)))
-        for index, (_, chosen) in enumerate(slots):
+        for index, (slot, chosen) in enumerate(slots):
             model.add(sum(taken_by[index]) <= chosen)
+            if (series.id, slot.date) in self.reserved:
+                continue  # a meeting on a reserve date confirms it: no change
             added = chosen - sum(taken_by[index])
             self._changes.append(added)
             self._days.append(WINDOW_DAYS * added)
@@ -397,6 +414,8 @@ def _split(problem: Problem, previous: Plan, freeze_until: dt.date | None) -> _B
     bookings: list[Booking] = []
     carried: list[Meeting] = []
     for meeting in previous.meetings:
+        if meeting.tentative and meeting.series in known:
+            continue  # reserve dates are placed again after the meetings (_with_reserves)
         if (
             meeting.cancelled
             or meeting.series not in known
@@ -459,6 +478,53 @@ def _assemble(
     )
     plan = Plan(problem.start, problem.end, meetings, problem.timezone, problem.name)
     return plan, costs
+
+
+def _with_reserves(
+    problem: Problem,
+    free_days: FreeDays,
+    previous: Plan,
+    plan: Plan,
+    costs: tuple[Cost, ...],
+) -> tuple[Plan, tuple[Cost, ...], tuple[Shortfall, ...]]:
+    """The new plan's labels and reserve dates. A new meeting on a day that was a
+    reserve date of its series (a pin confirmed it) takes the reserve's id, and so its
+    calendar UID, one change later; the other reserve dates stay while they keep every
+    rule, the missing ones are placed anew, and those dropped are cancelled."""
+    known = {series.id for series in problem.series}
+    old = {
+        (m.series, m.date): m
+        for m in previous.meetings
+        if m.tentative and m.series in known and problem.start <= m.date <= problem.end
+    }
+    before = {m.id for m in previous.meetings}
+    renamed: dict[str, str] = {}
+    meetings: list[Meeting] = []
+    for meeting in plan.meetings:
+        reserve = old.get((meeting.series, meeting.date))
+        if meeting.held and meeting.id not in before and reserve is not None:
+            del old[(meeting.series, meeting.date)]
+            renamed[meeting.id] = reserve.id
+            meetings.append(attrs.evolve(meeting, id=reserve.id, sequence=reserve.sequence + 1))
+        else:
+            meetings.append(meeting)
+    labelled = label_meetings(problem, meetings)
+    reserves, short = place_reserves(
+        problem, free_days, labelled, previous=old.values(), confirmed=set(renamed.values())
+    )
+    kept = {m.id for m in reserves}
+    dropped = [
+        attrs.evolve(m, status=MeetingStatus.CANCELLED, sequence=m.sequence + 1)
+        for m in old.values()
+        if m.id not in kept
+    ]
+    costs = tuple(
+        attrs.evolve(cost, meeting=renamed.get(cost.meeting, cost.meeting))
+        if cost.meeting
+        else cost
+        for cost in costs
+    )
+    return attrs.evolve(plan, meetings=(*labelled, *reserves, *dropped)), costs, short
 
 
 def _failure(
@@ -528,6 +594,7 @@ def replan(
     started = time.perf_counter()
     free_days = FreeDays(problem)
     booked = _split(problem, previous, freeze)
+    reserved = {(m.series, m.date) for m in previous.meetings if m.tentative}
     groups = parts(problem, free_days)
     kept = _still_valid(problem, free_days, booked)
     outcomes: list[PartReplan] = [kept] if kept is not None else []
@@ -549,7 +616,9 @@ def replan(
             seconds=share,
         )
         if outcome is None:
-            model = ReplanModel(problem, free_days, group, bookings, freeze_until=freeze)
+            model = ReplanModel(
+                problem, free_days, group, bookings, freeze_until=freeze, reserved=reserved
+            )
             left = options.time_limit - (time.perf_counter() - started)
             outcome = model.solve(
                 left * sizes[index] / max(sum(sizes[index:]), 1),
@@ -564,6 +633,10 @@ def replan(
         failed = attrs.evolve(_failure(problem, outcomes, freeze, options), runtime=runtime)
         return ReplanResult(failed, previous, Changes(), freeze)
     plan, costs = _assemble(problem, previous, booked, outcomes)
+    plan, costs, short = _with_reserves(problem, free_days, previous, plan, costs)
+    if short:
+        failed = reserve_shortfall(problem, short, runtime=time.perf_counter() - started)
+        return ReplanResult(failed, previous, Changes(), freeze)
     status = merge_status([o.status for o in outcomes])
     objective = sum(o.objective for o in outcomes)
     result = Result(
