@@ -305,6 +305,25 @@ def test_invitation_has_organizer_attendees_and_request(
         invitation(sodertorn, meeting, organizer=("X", "not an address"), attendees=())
 
 
+def test_invitations_without_attendees_go_to_the_members_of_the_body(
+    sodertorn: Problem, sodertorn_result: Result, tmp_path: Path
+) -> None:
+    meeting = _plan(sodertorn_result).meetings[1]
+    # the example gives no addresses: nobody to invite, said with the meeting and body
+    with pytest.raises(ValidationError, match=rf"nobody to invite to meeting {meeting.id}"):
+        invitation(sodertorn, meeting, organizer=ORGANIZER)
+    with_email = sodertorn.evolve(
+        members=[attrs.evolve(m, email=f"{m.id}@example.se") for m in sodertorn.members]
+    )
+    (event,) = _parse(invitation(with_email, meeting, organizer=ORGANIZER)).walk("VEVENT")
+    attendees = event["ATTENDEE"]
+    assert [str(a) for a in attendees] == [f"mailto:{m.id}@example.se" for m in sodertorn.members]
+    assert {a.params["ROLE"] for a in attendees} == {"REQ-PARTICIPANT"}
+    assert attendees[0].params["CN"] == sodertorn.members[0].name
+    paths = write_invitations(with_email, _plan(sodertorn_result), tmp_path, organizer=ORGANIZER)
+    assert len(paths) == len(_plan(sodertorn_result).meetings)
+
+
 def test_write_invitations_writes_one_file_per_confirmed_meeting(
     sodertorn: Problem, sodertorn_result: Result, tmp_path: Path
 ) -> None:

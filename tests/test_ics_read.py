@@ -222,6 +222,48 @@ def test_a_recurring_meeting_becomes_one_meeting_per_occurrence(problem: Problem
     ]
 
 
+def test_tentative_events_and_labels_without_a_problem() -> None:
+    data = calendar(
+        # as motesplan writes it: the body's name first in CATEGORIES, then the labels
+        event(
+            "kf-2027-06@kommunen.motesplan",
+            "Kommunfullmäktige – Budget, Skattesats",
+            local(2027, 11, 29, 18),
+            local(2027, 11, 29, 21),
+            categories=["Kommunfullmäktige", "Budget", "Skattesats"],
+        ),
+        event(
+            "kf-2027-r1@kommunen.motesplan",
+            "Kommunfullmäktige",
+            local(2027, 3, 1, 18),
+            local(2027, 3, 1, 21),
+            status="TENTATIVE",
+            categories=["Kommunfullmäktige"],
+        ),
+        # a dash in a title, and a category that is its only one: no label
+        event(
+            "x",
+            "Kommunfullmäktige – Kommunfullmäktige",
+            local(2027, 12, 13, 18),
+            local(2027, 12, 13, 21),
+            categories=["Kommunfullmäktige"],
+        ),
+    )
+    plan = read_calendar(data)
+    budget, reserve = plan.get("kf-2027-06"), plan.get("kf-2027-r1")
+    assert budget is not None
+    assert reserve is not None
+    assert (budget.title, budget.labels, budget.status) == (
+        "Kommunfullmäktige",
+        ("Budget", "Skattesats"),
+        MeetingStatus.CONFIRMED,
+    )
+    assert (reserve.series, reserve.status, reserve.labels) == ("kf", MeetingStatus.TENTATIVE, ())
+    assert plan.reserves == (reserve,)
+    other = plan.meetings[-1]
+    assert (other.title, other.labels) == ("Kommunfullmäktige – Kommunfullmäktige", ())
+
+
 def test_errors_name_the_file_and_the_event(tmp_path: Path) -> None:
     with pytest.raises(PlanFormatError, match=r"missing\.ics"):
         read_calendar(tmp_path / "missing.ics")

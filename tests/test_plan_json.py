@@ -108,6 +108,34 @@ def test_round_trip_of_a_hand_made_plan() -> None:
     assert pinned.pinned
 
 
+def test_round_trip_of_labels_and_a_reserve_date() -> None:
+    budget = Meeting(
+        "kf-2027-06",
+        "kf",
+        "Kommunfullmäktige",
+        "2027-11-29",
+        "18:00",
+        "21:00",
+        labels=("Budget", "Skattesats"),
+    )
+    reserve = Meeting(
+        "kf-2027-r1",
+        "kf",
+        "Kommunfullmäktige",
+        "2027-03-01",
+        "18:00",
+        "21:00",
+        status=MeetingStatus.TENTATIVE,
+    )
+    plan = Plan("2027-01-01", "2027-12-31", (budget, reserve), name="Kommunen")
+    data = json.loads(plan_to_json(plan))
+    assert [m["labels"] for m in data["meetings"]] == [[], ["Budget", "Skattesats"]]
+    assert [m["status"] for m in data["meetings"]] == ["tentative", "confirmed"]
+    again = plan_from_json(json.dumps(data))
+    assert again == plan
+    assert again.reserves == (reserve,)
+
+
 def test_round_trip_of_the_example(sodertorn_result: Result, example_json: str) -> None:
     plan = sodertorn_result.plan
     assert plan is not None
@@ -215,13 +243,16 @@ def test_meeting_keys(example_data: dict[str, Any]) -> None:
         "note",
         "pinned",
         "sequence",
+        "labels",
     }
     for meeting in example_data["meetings"]:
+        assert list(meeting)[-1] == "labels"
         assert set(meeting) == expected
+        assert meeting["labels"] == []  # the example serves no milestone
         assert re.fullmatch(r"(lg|sk|pk)-2024-\d\d", meeting["id"])
         assert meeting["series"] == meeting["id"].split("-")[0]
         assert meeting["form"] in {"in_person", "online", "hybrid"}
-        assert meeting["status"] in {"confirmed", "cancelled"}
+        assert meeting["status"] in {"confirmed", "cancelled"}  # no reserve dates
         assert isinstance(meeting["pinned"], bool)
         assert isinstance(meeting["location"], str)
         assert isinstance(meeting["title"], str)

@@ -556,9 +556,16 @@ def _days(args: argparse.Namespace) -> int:
 
 
 def _people(config: Config) -> None:
+    """An organizer, and someone to invite: a body that meets has representatives, or
+    a member has an e-mail address. Which people each meeting goes to is the
+    problem's (:meth:`~motesplan.Problem.invitees`); a meeting whose body has nobody
+    on its day is told when its message is made."""
     if config.organizer is None:
         raise UsageError(message("cli.err.no_organizer", path=config.path))
-    if not config.attendees:
+    problem = config.problem
+    meeting_bodies = {series.body for series in problem.series}
+    represented = any(problem.get_body(body).representatives for body in meeting_bodies)
+    if not represented and not config.attendees:
         raise UsageError(message("cli.err.no_attendees", path=config.path))
 
 
@@ -603,27 +610,15 @@ def _messages(
 ) -> Callable[[Path], list[Path]]:
     """What writes the calendar messages of ``plan`` into a directory: one invitation
     per meeting, or (with ``previous``) the updates and cancellations since it; from
-    the configuration's organizer and attendees (checked by :func:`_people` before)."""
+    the configuration's organizer (checked by :func:`_people` before), each meeting
+    to its own invitees: its body's representatives serving that day, else the
+    body's members with an e-mail address (never every member: a body's meetings do
+    not go to another body's people)."""
     organizer = config.organizer
     assert organizer is not None
     if previous is None:
-        return partial(
-            write_invitations,
-            problem,
-            plan,
-            organizer=organizer,
-            attendees=config.attendees,
-            language=language,
-        )
-    return partial(
-        write_changes,
-        problem,
-        previous,
-        plan,
-        organizer=organizer,
-        attendees=config.attendees,
-        language=language,
-    )
+        return partial(write_invitations, problem, plan, organizer=organizer, language=language)
+    return partial(write_changes, problem, previous, plan, organizer=organizer, language=language)
 
 
 def _write_messages(

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -34,9 +35,11 @@ from motesplan._ics_events import (
     zone_info,
 )
 from motesplan.errors import PlanFormatError, ValidationError
+from motesplan.formats.ics_write import LABEL_SEPARATOR
 from motesplan.planner.plan import Meeting, MeetingStatus, Plan
 from motesplan.planner.problem import Form, Problem
-from motesplan.text import message
+from motesplan.planner.reserve import reserve_id
+from motesplan.text import LANGUAGES, message, phrase
 
 __all__ = ["read_calendar"]
 
@@ -45,8 +48,9 @@ ALL_DAY_END = dt.time(23, 59)
 """An all-day event read as a meeting runs from 00:00 to 23:59 of its days."""
 
 _MEETING_ID = re.compile(
-    r"^(?P<series>[A-Za-z0-9][A-Za-z0-9_.-]*?)-(?P<year>\d{4})-(?P<number>\d{2,})$"
+    r"^(?P<series>[A-Za-z0-9][A-Za-z0-9_.-]*?)-(?P<year>\d{4})-(?P<number>\d{2,}|r\d+)$"
 )
+"""A meeting id as motesplan writes it: ``lg-2024-03``, or a reserve date's ``kf-2027-r1``."""
 _ONLINE = re.compile(r"\b(digitalt|digital|online|distans|teams|zoom)\b", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\b(fysiskt|fysiskt möte|in[- ]person|på plats)\b", re.IGNORECASE)
 _LUNCH = re.compile(r"^(lunch kl\.|lunch at)\s", re.IGNORECASE)
@@ -74,10 +78,16 @@ def read_calendar(
     date order. The series comes from that id, else from a series of ``problem``
     whose name is the SUMMARY (or is in it), else from CATEGORIES, else from the
     SUMMARY itself. ``STATUS:CANCELLED`` (or a ``METHOD:CANCEL`` file) gives a
-    cancelled meeting; SEQUENCE, LOCATION and SUMMARY are kept; the DESCRIPTION
-    gives the form when it says "digitalt"/"online" or "hybrid". An all-day event
-    runs from 00:00 to 23:59 of its days. The period is the problem's, else the
-    span of the events.
+    cancelled meeting, ``STATUS:TENTATIVE`` a reserve date (a tentative meeting; its
+    id, when the UID gives none, ``<series>-<yyyy>-r<n>``); SEQUENCE, LOCATION and
+    SUMMARY are kept; the DESCRIPTION gives the form when it says
+    "digitalt"/"online" or "hybrid". The labels (the milestones a meeting serves)
+    are the names after the title in SUMMARY (``"Kommunfullmäktige – Budget"``,
+    several joined with ``", "``) that are also in CATEGORIES or are milestones of
+    the series in ``problem``; the title is what comes before them. Without such a
+    suffix, the CATEGORIES that name milestones of the series are its labels. An
+    all-day event runs from 00:00 to 23:59 of its days. The period is the
+    problem's, else the span of the events.
 
     Args:
         path_or_bytes: the file, or its content.
@@ -124,19 +134,31 @@ class _MeetingReader:
         self.series = {s.id: s for s in problem.series} if problem is not None else {}
         names = sorted(self.series.values(), key=lambda s: -len(s.name))
         self.by_name = [(s.name.casefold(), s.id) for s in names if s.name]
+        self.milestones: dict[str, list[str]] = defaultdict(list)
+        self.not_labels: set[str] = set()  # names of bodies and series, not milestones
+        if problem is not None:
+            for milestone in problem.milestones:
+                if milestone.name not in self.milestones[milestone.series]:
+                    self.milestones[milestone.series].append(milestone.name)
+            self.not_labels = {b.name for b in problem.bodies} | {s.name for s in problem.series}
 
     def meetings(self, occurrences: Iterable[Occurrence]) -> tuple[Meeting, ...]:
         found = [self.meeting(occurrence) for occurrence in occurrences]
         used = {meeting_id for meeting_id, _ in found if meeting_id is not None}
-        counters: dict[tuple[str, int], int] = defaultdict(int)
+        counters: dict[tuple[str, int, bool], int] = defaultdict(int)
         result: list[Meeting] = []
         for meeting_id, read in sorted(found, key=lambda item: item[1].sort_key()):
             meeting = read
             if meeting_id is None:
-                key = (meeting.series, meeting.date.year)
+                key = (meeting.series, meeting.date.year, meeting.tentative)
                 while True:
                     counters[key] += 1
-                    candidate = f"{meeting.series}-{meeting.date.year}-{counters[key]:02d}"
+                    number = counters[key]
+                    candidate = (
+                        reserve_id(meeting.series, meeting.date.year, number)
+                        if meeting.tentative
+                        else f"{meeting.series}-{meeting.date.year}-{number:02d}"
+                    )
                     if candidate not in used:
                         break
                 used.add(candidate)
@@ -165,15 +187,19 @@ class _MeetingReader:
             first_day, last_day = days[0][0], days[-1][0]
             start = days[0][1] or ALL_DAY_START
             end = days[-1][2] or ALL_DAY_END
+        said = event_text(event, "STATUS").upper()
         status = MeetingStatus.CONFIRMED
-        if self.cancel_all or event_text(event, "STATUS").upper() == "CANCELLED":
+        if self.cancel_all or said == "CANCELLED":
             status = MeetingStatus.CANCELLED
+        elif said == "TENTATIVE":
+            status = MeetingStatus.TENTATIVE
+        title, labels = self.labels_of(event, summary, series)
         default_title = self.series[series].name if series in self.series else series
         try:
             meeting = Meeting(
                 id=meeting_id or "",
                 series=series,
-                title=summary or default_title,
+                title=title or default_title,
                 date=first_day,
                 start=start,
                 end=end,
@@ -183,6 +209,7 @@ class _MeetingReader:
                 note=self.note_of(event, series),
                 status=status,
                 sequence=event_sequence(event, self.where),
+                labels=labels,
             )
         except ValidationError as error:
             raise PlanFormatError(
@@ -213,6 +240,25 @@ class _MeetingReader:
             return slug(categories[0])
         return slug(summary) or "event"
 
+    def labels_of(
+        self, event: icalendar.Event, summary: str, series: str
+    ) -> tuple[str, tuple[str, ...]]:
+        """The title and the labels of an event (see :func:`read_calendar`)."""
+        categories = _categories(event)
+        known = self.milestones.get(series, [])
+        if self.series:
+            candidates = [c for c in categories if c not in self.not_labels]
+        else:  # motesplan writes the body's name first, the labels after it
+            candidates = categories[1:]
+        names = list(dict.fromkeys((*candidates, *known)))
+        start = 0
+        while (index := summary.find(LABEL_SEPARATOR, start)) >= 0:
+            labels = _split_labels(summary[index + len(LABEL_SEPARATOR) :].strip(), names)
+            if labels:
+                return summary[:index].rstrip(), labels
+            start = index + 1
+        return summary, tuple(dict.fromkeys(c for c in categories if c in known))
+
     def form_of(self, event: icalendar.Event, series: str) -> Form:
         """The form the DESCRIPTION states (its first line, as motesplan writes it,
         else anywhere), else the series' own form."""
@@ -230,6 +276,8 @@ class _MeetingReader:
         lines = event_text(event, "DESCRIPTION").splitlines()
         if lines and _form_in(lines[0]) is not None:
             lines = lines[1:]
+        if lines and lines[0].strip() in _reserve_lines():
+            lines = lines[1:]
         if lines and _LUNCH.match(lines[0]):
             lines = lines[1:]
         rest = "\n".join(lines).strip()
@@ -238,6 +286,31 @@ class _MeetingReader:
             rest = rest[len(own) :].strip()
         # as the solver does: a meeting's note is its own (a pin's), else the series'
         return rest or own
+
+
+@cache
+def _reserve_lines() -> frozenset[str]:
+    """The line motesplan writes in a reserve date's DESCRIPTION, in every language."""
+    return frozenset(phrase("ics.reserve", language) for language in LANGUAGES)
+
+
+def _split_labels(text: str, names: list[str]) -> tuple[str, ...]:
+    """``text`` as names of ``names`` joined with ``", "`` (a name may hold a comma
+    itself); empty when it is not.
+
+    >>> _split_labels("Budget, Delårsrapport", ["Delårsrapport", "Budget"])
+    ('Budget', 'Delårsrapport')
+    >>> _split_labels("extra", ["Budget"])
+    ()
+    """
+    for name in sorted(names, key=len, reverse=True):
+        if text == name:
+            return (name,)
+        if text.startswith(name + ", "):
+            rest = _split_labels(text[len(name) + 2 :], names)
+            if rest:
+                return (name, *rest)
+    return ()
 
 
 def _form_in(text: str) -> Form | None:

@@ -5,13 +5,19 @@ Three kinds of file, all written with the :mod:`icalendar` package (never by han
 * :func:`publish_calendar`: the whole plan (or one body's or some series' part of it)
   as one ``METHOD:PUBLISH`` calendar to import or subscribe to;
 * :func:`invitation` / :func:`write_invitations`: one ``METHOD:REQUEST`` file per
-  meeting, with an organizer and attendees, to send as invitations;
+  meeting, with an organizer and attendees (by default each meeting's own invitees,
+  :meth:`motesplan.Problem.invitees`: its body's representatives), to send as
+  invitations;
 * :func:`write_changes`: what changed between two versions of a plan
   (:func:`motesplan.planner.diff.changes`), as updates (``REQUEST`` with a higher
   ``SEQUENCE``) and cancellations (``METHOD:CANCEL``).
 
 Every event of a meeting carries the same UID in every file (:func:`meeting_uid`),
-so a calendar program replaces the event instead of adding a second one.
+so a calendar program replaces the event instead of adding a second one. A reserve
+date (a tentative meeting) is an event with ``STATUS:TENTATIVE`` (and
+``TRANSP:OPAQUE``: the time is held); a meeting that serves milestones has their
+names after its title in ``SUMMARY`` ("Kommunfullmäktige – Budget") and in
+``CATEGORIES``, after its body's name (:func:`summary`).
 
 The output is deterministic: ``DTSTAMP`` is never the current time but the ``stamp``
 given, else ``SOURCE_DATE_EPOCH``, else :data:`DEFAULT_STAMP`
@@ -49,7 +55,7 @@ from motesplan._files import write_atomic
 from motesplan.errors import ValidationError
 from motesplan.planner.diff import changes
 from motesplan.planner.plan import Meeting, Plan
-from motesplan.planner.problem import Form, Problem
+from motesplan.planner.problem import Form, Invitee, Problem
 from motesplan.text import (
     DEFAULT_LANGUAGE,
     Language,
@@ -61,11 +67,14 @@ from motesplan.text import (
 
 __all__ = [
     "DEFAULT_STAMP",
+    "LABEL_SEPARATOR",
     "PRODID",
+    "Attendee",
     "invitation",
     "meeting_uid",
     "publish_calendar",
     "stamp_from_environment",
+    "summary",
     "timezone_component",
     "write_changes",
     "write_invitations",
@@ -85,8 +94,16 @@ _UID_DOMAIN_SUFFIX = f".{UID_DOMAIN}"
 _SAFE_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _MAX_YEARLY_TRANSITIONS = 2
 
+LABEL_SEPARATOR = " – "
+"""Between a meeting's title and its labels in ``SUMMARY`` (an en dash with spaces)."""
+
 Person = tuple[str, str]
 """A person as (name, e-mail address)."""
+
+Attendee = Person | Invitee
+"""An attendee: (name, e-mail address), a required participant; or an
+:class:`~motesplan.planner.problem.Invitee`, optional when ``invitee.optional``
+(a substitute)."""
 
 
 # --- UIDs and stamps ------------------------------------------------------------------
@@ -339,9 +356,24 @@ def timezone_component(tzid: str, first_year: int, last_year: int) -> Timezone:
 # --- events -----------------------------------------------------------------------------
 
 
+def summary(meeting: Meeting) -> str:
+    """The ``SUMMARY`` of a meeting's event: its title, and the milestones it serves
+    after an en dash, joined with ``", "``.
+
+    >>> summary(Meeting("kf-2027-06", "kf", "Kommunfullmäktige", "2027-11-29",
+    ...                 "18:00", "21:00", labels=("Budget",)))
+    'Kommunfullmäktige – Budget'
+    """
+    if not meeting.labels:
+        return meeting.title
+    return meeting.title + LABEL_SEPARATOR + ", ".join(meeting.labels)
+
+
 def _description(problem: Problem, meeting: Meeting, language: Language) -> str:
     series = problem.get_series(meeting.series)
     lines = [phrase(f"ics.form.{meeting.form.value}", language)]
+    if meeting.tentative:
+        lines.append(phrase("ics.reserve", language))
     if series.lunch is not None and meeting.form in (Form.IN_PERSON, Form.HYBRID):
         lines.append(phrase("ics.lunch", language, time=format_time(series.lunch, language)))
     # a meeting's note is the series' note unless a pin gave it its own: write it once
@@ -358,7 +390,7 @@ def _event(
     stamp: dt.datetime,
     language: Language,
     sequence: int,
-    status: str = "CONFIRMED",
+    cancel: bool = False,
 ) -> Event:
     zone = ZoneInfo(tzid)
     body = problem.get_body(problem.get_series(meeting.series).body)
@@ -366,16 +398,24 @@ def _event(
     event.add("uid", meeting_uid(problem.name, meeting.id))
     event.add("dtstamp", stamp)
     event.add("sequence", sequence)
-    event.add("summary", meeting.title)
+    event.add("summary", summary(meeting))
     event.add("dtstart", dt.datetime.combine(meeting.date, meeting.start, tzinfo=zone))
     event.add("dtend", dt.datetime.combine(meeting.end_date, meeting.end, tzinfo=zone))
     if meeting.location:
         event.add("location", meeting.location)
     event.add("description", _description(problem, meeting, language))
-    event.add("categories", [body.name])
-    event.add("transp", "OPAQUE")
-    event.add("status", status)
+    event.add("categories", list(dict.fromkeys((body.name, *meeting.labels))))
+    event.add("transp", "OPAQUE")  # a reserve date holds its time too
+    event.add("status", _status(meeting, cancel))
     return event
+
+
+def _status(meeting: Meeting, cancel: bool) -> str:
+    """``CANCELLED`` for a cancellation, ``TENTATIVE`` for a reserve date, else
+    ``CONFIRMED``."""
+    if cancel:
+        return "CANCELLED"
+    return "TENTATIVE" if meeting.tentative else "CONFIRMED"
 
 
 def _new_calendar(method: str, language: Language) -> Calendar:
@@ -424,8 +464,9 @@ def publish_calendar(
 ) -> bytes:
     """The plan as a calendar to import or subscribe to (``METHOD:PUBLISH``).
 
-    One ``VEVENT`` per confirmed meeting (cancelled meetings are left out), in the
-    plan's time zone, with a ``VTIMEZONE`` of yearly rules. The calendar is named
+    One ``VEVENT`` per meeting that is not cancelled (cancelled meetings are left
+    out; a reserve date is ``STATUS:TENTATIVE``), in the plan's time zone, with a
+    ``VTIMEZONE`` of yearly rules. The calendar is named
     ``"<organisation> – <body or series> <year>"`` (``NAME`` and ``X-WR-CALNAME``),
     e.g. ``"Södertörnskommunerna – Ledningsgruppen 2024"``, or
     ``"<organisation> <year>"`` for the whole plan.
@@ -497,13 +538,44 @@ def _address(person: Person, **parameters: str) -> vCalAddress:
     return address
 
 
+def _invitees(
+    problem: Problem, meeting: Meeting, attendees: Sequence[Attendee] | None
+) -> tuple[Invitee, ...]:
+    """Who a meeting's message goes to: ``attendees`` when given (a pair is a
+    required participant), else the meeting's own invitees
+    (:meth:`~motesplan.Problem.invitees`).
+
+    Raises:
+        ValidationError: when ``attendees`` is not given and nobody of the meeting's
+            body has an address on its day.
+    """
+    if attendees is not None:
+        return tuple(
+            person if isinstance(person, Invitee) else Invitee(person[0], person[1])
+            for person in attendees
+        )
+    found = problem.invitees(meeting.series, meeting.date)
+    if not found:
+        body = problem.get_body(problem.get_series(meeting.series).body)
+        raise ValidationError(
+            message(
+                "fmt.no_invitees",
+                meeting=meeting.id,
+                date=meeting.date,
+                body=body.name,
+                body_id=body.id,
+            )
+        )
+    return found
+
+
 def _message(
     problem: Problem,
     meeting: Meeting,
     *,
     tzid: str,
     organizer: Person,
-    attendees: Sequence[Person],
+    attendees: Sequence[Attendee] | None,
     stamp: dt.datetime | None,
     language: str,
     method: str,
@@ -511,6 +583,7 @@ def _message(
 ) -> bytes:
     lang = check_language(language)
     cancel = method == "CANCEL"
+    people = _invitees(problem, meeting, attendees)
     cal = _new_calendar(method, lang)
     cal.add_component(timezone_component(tzid, meeting.date.year, meeting.end_date.year))
     event = _event(
@@ -520,16 +593,16 @@ def _message(
         stamp=_stamp(stamp),
         language=lang,
         sequence=sequence,
-        status="CANCELLED" if cancel else "CONFIRMED",
+        cancel=cancel,
     )
     event.add("organizer", _address(organizer))
-    for attendee in attendees:
+    for person in people:
         event.add(
             "attendee",
             _address(
-                attendee,
+                (person.name, person.email),
                 CUTYPE="INDIVIDUAL",
-                ROLE="REQ-PARTICIPANT",
+                ROLE="OPT-PARTICIPANT" if person.optional else "REQ-PARTICIPANT",
                 PARTSTAT="NEEDS-ACTION",
                 RSVP="FALSE" if cancel else "TRUE",
             ),
@@ -544,7 +617,7 @@ def invitation(
     meeting: Meeting,
     *,
     organizer: Person,
-    attendees: Sequence[Person],
+    attendees: Sequence[Attendee] | None = None,
     stamp: dt.datetime | None = None,
     language: str = DEFAULT_LANGUAGE,
     method: str = "REQUEST",
@@ -553,25 +626,31 @@ def invitation(
     """One meeting as an invitation (``METHOD:REQUEST``) with organizer and attendees.
 
     The event has the same UID as in :func:`publish_calendar`, and ``SEQUENCE`` is the
-    meeting's own. With ``method="CANCEL"`` it is a cancellation instead
-    (``STATUS:CANCELLED``); :func:`write_changes` uses that.
+    meeting's own. A reserve date is invited too, as ``STATUS:TENTATIVE``: the time
+    is held in the attendees' calendars. With ``method="CANCEL"`` it is a
+    cancellation instead (``STATUS:CANCELLED``); :func:`write_changes` uses that.
 
     Args:
         problem: the problem the meeting is from.
         meeting: the meeting.
         organizer: (name, e-mail) of the organizer.
-        attendees: (name, e-mail) of each attendee (required participants, asked to reply).
+        attendees: who is invited: (name, e-mail) pairs (required participants) or
+            :class:`~motesplan.planner.problem.Invitee` records (optional ones as
+            ``ROLE=OPT-PARTICIPANT``). Default: the meeting's own invitees,
+            ``problem.invitees(meeting.series, meeting.date)``: the representatives
+            of its body serving on its day, substitutes optional.
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
         language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
         method: ``"REQUEST"`` or ``"CANCEL"``.
-        timezone: the time zone of the meeting's times (default: Swedish).
+        timezone: the time zone of the meeting's times (default: the problem's).
 
     Returns:
         The calendar file.
 
     Raises:
-        ValidationError: for an unknown method, an e-mail address that is not one, or
-            a meeting whose series is not in the problem.
+        ValidationError: for an unknown method, an e-mail address that is not one, a
+            meeting whose series is not in the problem, or (without ``attendees``) a
+            meeting whose body has nobody with an address on its day.
     """
     if method not in ("REQUEST", "CANCEL"):
         raise ValidationError(message("fmt.method", method=method))
@@ -600,18 +679,23 @@ def write_invitations(
     directory: str | Path,
     *,
     organizer: Person,
-    attendees: Sequence[Person],
+    attendees: Sequence[Attendee] | None = None,
     stamp: dt.datetime | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> list[Path]:
-    """Write one invitation (:func:`invitation`) per confirmed meeting, ``<meeting id>.ics``.
+    """Write one invitation (:func:`invitation`) per meeting that is not cancelled,
+    ``<meeting id>.ics``; a reserve date as a tentative one (``STATUS:TENTATIVE``).
+
+    Every message is made before the first file is written, so a meeting nobody can
+    be invited to leaves ``directory`` as it was.
 
     Args:
         problem: the problem the plan is for.
         plan: the plan.
         directory: where to write (created if missing).
         organizer: (name, e-mail) of the organizer.
-        attendees: (name, e-mail) of each attendee.
+        attendees: who is invited to every meeting (see :func:`invitation`); default:
+            each meeting's own invitees, the representatives of its body.
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
         language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
 
@@ -619,7 +703,7 @@ def write_invitations(
         The files written, in date order.
     """
     folder = Path(directory)
-    paths: list[Path] = []
+    files: list[tuple[str, bytes]] = []
     for meeting in plan.meetings:
         if meeting.cancelled:
             continue
@@ -634,8 +718,8 @@ def write_invitations(
             method="REQUEST",
             sequence=meeting.sequence,
         )
-        paths.append(write_atomic(folder / _file_name(meeting), data))
-    return paths
+        files.append((_file_name(meeting), data))
+    return [write_atomic(folder / name, data) for name, data in files]
 
 
 # --- changes ----------------------------------------------------------------------------
@@ -648,7 +732,7 @@ def write_changes(
     directory: str | Path,
     *,
     organizer: Person,
-    attendees: Sequence[Person],
+    attendees: Sequence[Attendee] | None = None,
     stamp: dt.datetime | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> list[Path]:
@@ -656,10 +740,15 @@ def write_changes(
 
     * a moved or changed meeting: ``<id>.ics``, ``METHOD:REQUEST``, same UID,
       ``SEQUENCE`` one above the previous one (or the current meeting's, if higher);
+      a reserve date confirmed (or made a reserve date) is a change of its status;
     * an added meeting: ``<id>.ics``, ``METHOD:REQUEST``, its own ``SEQUENCE``;
     * a cancelled or removed meeting: ``<id>-cancel.ics``, ``METHOD:CANCEL``,
       ``STATUS:CANCELLED``, same UID, ``SEQUENCE`` one above the previous one;
     * an unchanged meeting: no file.
+
+    Each message goes to the meeting's own invitees on its day (a cancellation: on
+    the day it had), unless ``attendees`` is given. Every message is made before the
+    first file is written.
 
     The plans are not changed: give the current plan's meetings the new sequence
     numbers before publishing it again, or calendars may ignore the published events.
@@ -670,7 +759,8 @@ def write_changes(
         current: the new plan.
         directory: where to write (created if missing).
         organizer: (name, e-mail) of the organizer.
-        attendees: (name, e-mail) of each attendee.
+        attendees: who gets every message (see :func:`invitation`); default: each
+            meeting's own invitees, the representatives of its body.
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
         language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de`` (default: Swedish).
 
@@ -679,9 +769,9 @@ def write_changes(
     """
     found = changes(previous, current)
     folder = Path(directory)
-    paths: list[Path] = []
+    files: list[tuple[str, bytes]] = []
 
-    def write(meeting: Meeting, method: str, sequence: int, suffix: str = "") -> None:
+    def make(meeting: Meeting, method: str, sequence: int, suffix: str = "") -> None:
         data = _message(
             problem,
             meeting,
@@ -693,14 +783,14 @@ def write_changes(
             method=method,
             sequence=sequence,
         )
-        paths.append(write_atomic(folder / _file_name(meeting, suffix), data))
+        files.append((_file_name(meeting, suffix), data))
 
     for before, meeting in found.moved_or_changed:
-        write(meeting, "REQUEST", max(before.sequence + 1, meeting.sequence))
+        make(meeting, "REQUEST", max(before.sequence + 1, meeting.sequence))
     for meeting in found.added:
-        write(meeting, "REQUEST", meeting.sequence)
+        make(meeting, "REQUEST", meeting.sequence)
     for before in found.cancelled:
         now = current.get(before.id)
         sequence = max(before.sequence + 1, now.sequence if now is not None else 0)
-        write(before, "CANCEL", sequence, "-cancel")
-    return paths
+        make(before, "CANCEL", sequence, "-cancel")
+    return [write_atomic(folder / name, data) for name, data in files]

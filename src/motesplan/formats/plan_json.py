@@ -45,18 +45,22 @@ def _meeting_json(meeting: Meeting) -> dict[str, Any]:
         "note": meeting.note,
         "pinned": meeting.pinned,
         "sequence": meeting.sequence,
+        "labels": list(meeting.labels),
     }
     return data
 
 
 def _cost_json(cost: Cost) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "rule": cost.rule,
         "subject": cost.subject,
         "meeting": cost.meeting,
         "amount": cost.amount,
         "points": cost.points,
     }
+    if cost.year is not None:  # a count or spread of a series counted per year
+        data["year"] = cost.year
+    return data
 
 
 def plan_to_json(
@@ -177,6 +181,14 @@ class _Reader:
         except ValidationError as error:
             raise self.fail(key, message("cfg.want.time"), text) from error
 
+    def texts(self, key: str) -> tuple[str, ...]:
+        """A list of strings (empty when missing or ``null``)."""
+        items = self.get(key, list, [])
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                raise self.fail(f"{key}[{index}]", "str", item)
+        return tuple(items)
+
     def choice(self, key: str, kind: type[_E], default: _E) -> _E:
         text = self.get(key, str, default.value)
         try:
@@ -203,6 +215,7 @@ def _meeting_from(reader: _Reader) -> Meeting:
             note=reader.get("note", str, ""),
             pinned=reader.get("pinned", bool, False),
             sequence=reader.get("sequence", int, 0),
+            labels=reader.texts("labels"),
         )
     except ValidationError as error:
         raise PlanFormatError(

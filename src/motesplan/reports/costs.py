@@ -9,6 +9,9 @@ that, grouped per series, in date order, each line with its points ("Samarbetsko
 A series' spread is shown part by part (the room before its first meeting, each
 gap, the room after its last); the parts' points add up to the series' spread
 cost, so the lines add up to :attr:`~motesplan.planner.checker.CheckResult.objective`.
+A series counted per year is shown year by year: each year's count ("Kommunfullmäktige
+har 8 möten 2027, önskat 9"), its spread ("Jämn spridning 2027 för ...") and its
+meetings' lines together.
 """
 
 from __future__ import annotations
@@ -79,12 +82,13 @@ def format_costs(
     with_year = problem.start.year != problem.end.year
     lines = [phrase("costs.title", language)]
     names = {series.id: series.name for series in problem.series}
+    per_year = {series.id for series in problem.series if series.count.per_year}
     order = [series.id for series in problem.series]
     for series_id in order:
         own = [detail for detail in details if detail.series == series_id]
         if own:
             lines.append("")
-            lines.extend(_series_lines(names, own, language, with_year))
+            lines.extend(_series_lines(names, own, language, with_year, series_id in per_year))
     if total:
         points = sum(detail.points for detail in details)
         lines.extend(("", phrase("costs.total", language, points=_points(points, language))))
@@ -110,12 +114,38 @@ def cost_details_json(
 
 
 def _series_lines(
-    names: dict[str, str], details: Sequence[CostDetail], language: str, with_year: bool
+    names: dict[str, str],
+    details: Sequence[CostDetail],
+    language: str,
+    with_year: bool,
+    per_year: bool = False,
 ) -> list[str]:
+    """A series' heading with its points, then its details; a series counted per
+    year year by year (each year's count, spread and meetings together)."""
     series_id = details[0].series
     title = names[series_id]
     points = _points(sum(detail.points for detail in details), language)
     lines = [phrase("costs.series", language, title=title, points=points)]
+    if not per_year:
+        return lines + _block(names, details, language, with_year)
+    years: dict[int | None, list[CostDetail]] = {}
+    for detail in details:
+        year = detail.year
+        if year is None and detail.date is not None:
+            year = detail.date.year
+        years.setdefault(year, []).append(detail)
+    for year in sorted(years, key=lambda item: -1 if item is None else item):
+        lines += _block(names, years[year], language, with_year)
+    return lines
+
+
+def _block(
+    names: dict[str, str], details: Sequence[CostDetail], language: str, with_year: bool
+) -> list[str]:
+    """The lines of some details of one series: its count, the spread's even gaps,
+    then meeting by meeting."""
+    title = names[details[0].series]
+    lines: list[str] = []
     for detail in details:
         if detail.date is None:  # the series as a whole: its count
             text = _text(detail, names, language, with_year)
@@ -139,14 +169,16 @@ def _series_lines(
 def _spread_intro(detail: SpreadDetail, language: str) -> str:
     gap = Fraction(detail.total_slots, detail.preferred)
     meetings = plural("plan.meetings", detail.preferred, language)
-    text = phrase(
-        "costs.spread",
-        language,
-        gap=_number(gap, language),
-        edge=_number((gap - 1) / 2, language),
-        slots=_slots(detail.total_slots, language),
-        meetings=meetings,
-    )
+    values: dict[str, object] = {
+        "gap": _number(gap, language),
+        "edge": _number((gap - 1) / 2, language),
+        "slots": _slots(detail.total_slots, language),
+        "meetings": meetings,
+    }
+    if detail.year is None:
+        text = phrase("costs.spread", language, **values)
+    else:  # the spread of one calendar year, of a series counted per year
+        text = phrase("costs.spread.year", language, year=detail.year, **values)
     if detail.window_start is None and detail.window_end is None:
         return text
     # a link shifts the window the spread is measured over (docs/objective.md)
@@ -176,12 +208,11 @@ def _text(detail: CostDetail, names: dict[str, str], language: str, with_year: b
         return phrase("costs.unavailable", language, reasons=", ".join(reasons))
     if isinstance(detail, CountDetail):
         meetings = plural("plan.meetings", detail.actual, language)
+        values = {"title": names[detail.series], "meetings": meetings}
+        if detail.year is None:
+            return phrase("costs.count", language, preferred=detail.preferred, **values)
         return phrase(
-            "costs.count",
-            language,
-            title=names[detail.series],
-            meetings=meetings,
-            preferred=detail.preferred,
+            "costs.count.year", language, preferred=detail.preferred, year=detail.year, **values
         )
     if isinstance(detail, SpreadDetail):
         return _spread_text(detail, language, with_year)

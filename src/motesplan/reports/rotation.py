@@ -62,7 +62,9 @@ def _headers(language: str) -> tuple[str, str, str]:
 def format_rotation_table(
     problem: RotationProblem, plan: RotationPlan, language: str = DEFAULT_LANGUAGE
 ) -> str:
-    """The plan as an aligned terminal table, one line per year.
+    """The plan as an aligned terminal table, one line per year; a seat names the
+    person who represents the member in the body that year, when the problem knows
+    one (``Botkyrka (Katja Byström)``).
 
     Args:
         problem: the problem (for the members' display names).
@@ -83,10 +85,7 @@ def format_rotation_table(
     """
     language = check_language(language)
     header = _headers(language)
-    rows = [
-        (str(item.year), problem.member_name(item.chair), problem.member_name(item.vice_chair))
-        for item in _rows(plan)
-    ]
+    rows = _proposal_rows(problem, plan)
     widths = [max(_width(row[k]) for row in (header, *rows)) for k in range(3)]
 
     def line(cells: Sequence[str]) -> str:
@@ -95,6 +94,35 @@ def format_rotation_table(
     rule = "-+-".join("-" * width for width in widths)
     lines = [line(header), rule, *(line(row) for row in rows)]
     return "\n".join(text.rstrip() for text in lines) + "\n"
+
+
+def _holder(problem: RotationProblem, member: str, year: int) -> str:
+    """The member, and the person who represents it in the body that year when the
+    problem knows one: ``Botkyrka (Katja Byström)``."""
+    name = problem.member_name(member)
+    person = problem.representative(member, year)
+    return name if person is None else f"{name} ({person.name})"
+
+
+def _proposal_rows(problem: RotationProblem, plan: RotationPlan) -> list[tuple[str, str, str]]:
+    """Year, chair and vice-chair of each year, each seat with its person when known."""
+    return [
+        (
+            str(item.year),
+            _holder(problem, item.chair, item.year),
+            _holder(problem, item.vice_chair, item.year),
+        )
+        for item in _rows(plan)
+    ]
+
+
+def _named_persons(problem: RotationProblem, plan: RotationPlan) -> bool:
+    """Whether the proposal names a person for any seat."""
+    return any(
+        problem.representative(member, item.year) is not None
+        for item in plan.years
+        for member in (item.chair, item.vice_chair)
+    )
 
 
 def _cell(text: str) -> str:
@@ -282,7 +310,10 @@ def rotation_markdown(
 
     It holds: a title with the body and the years; the rules in plain words; how
     the turn order was derived, and the order; the known history; the proposal as
-    a table; each departure from the turn order with its cause; and a proposed
+    a table (each seat with the person who represents the member in the body that
+    year, when ``problem.representatives`` names one: ``Botkyrka (Katja
+    Byström)``; the proposed decision names the members only, as the seats go to
+    them); each departure from the turn order with its cause; and a proposed
     decision ready to paste. For a result without a plan (status ``infeasible``
     or ``timed_out``) the proposal states the reason instead, and there is no
     decision. A plan that breaks a hard rule (e.g. one made by hand) lists the
@@ -332,11 +363,9 @@ def rotation_markdown(
     if plan is None:
         lines.append(missing)
         return "\n".join(lines) + "\n"
-    rows = [
-        (str(item.year), problem.member_name(item.chair), problem.member_name(item.vice_chair))
-        for item in _rows(plan)
-    ]
-    lines += [*_markdown_table(rows, language), ""]
+    lines += [*_markdown_table(_proposal_rows(problem, plan), language), ""]
+    if _named_persons(problem, plan):
+        lines += [phrase("rot.r.persons", language, body=problem.body), ""]
     if unproven:
         lines += [phrase("rot.r.feasible", language), ""]
     report = check_rotation(problem, plan)
