@@ -206,6 +206,10 @@ def _groupings(value: object) -> tuple[Grouping, ...]:
     return _items(value, Grouping, "groups")
 
 
+def _representatives(value: object) -> tuple[Representative, ...]:
+    return _items(value, Representative, "representatives")
+
+
 def _ids(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ValidationError(message("val.order_list", value=value))
@@ -251,7 +255,9 @@ class RotationProblem:
     succession: bool = True
     succession_weight: int = 100
     name: str = ""
-    representatives: tuple[Representative, ...] = field(default=(), converter=tuple, kw_only=True)
+    representatives: tuple[Representative, ...] = field(
+        default=(), converter=_representatives, kw_only=True
+    )
     source: Source | None = source_field()
     _exclusion_index: dict[tuple[str, int, Role], Exclusion] = field(
         init=False, repr=False, eq=False, hash=False
