@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -143,3 +144,31 @@ def slug(text: str) -> str:
     """
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+DEFAULT_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""The stamp of a file (a calendar's ``DTSTAMP``, a PDF's date) when neither a stamp
+nor ``SOURCE_DATE_EPOCH`` is given."""
+
+
+def stamp_from_environment() -> dt.datetime:
+    """The stamp of a file (``DTSTAMP``, a PDF's date) when none is given, in UTC.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970 UTC, the reproducible-builds
+    convention) if it is set, else :data:`DEFAULT_STAMP` (2000-01-01T00:00:00Z).
+    Never the current time, so that two runs give byte-identical files.
+
+    Returns:
+        An aware UTC datetime.
+
+    Raises:
+        ValidationError: if ``SOURCE_DATE_EPOCH`` is set but not a whole number.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return DEFAULT_STAMP
+    try:
+        seconds = int(value)
+    except ValueError as error:
+        raise ValidationError(message("fmt.source_date_epoch", value=value)) from error
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)

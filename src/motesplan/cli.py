@@ -24,6 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from motesplan._convert import stamp_from_environment
 from motesplan._files import write_atomic
 from motesplan._version import __version__
 from motesplan.config import Config, load_config
@@ -40,6 +41,8 @@ from motesplan.planner.replan import Alternatives, ReplanResult
 from motesplan.reports.costs import format_costs
 from motesplan.reports.errors import format_error
 from motesplan.reports.explanation import format_explanation
+from motesplan.reports.pages import plan_page, rotation_page
+from motesplan.reports.pdf import html_to_pdf
 from motesplan.reports.plan import format_result
 from motesplan.reports.replan import format_alternatives, format_replan
 from motesplan.reports.rotation import format_rotation_table, rotation_markdown
@@ -211,19 +214,29 @@ def _build_parser(language: str = "en") -> argparse.ArgumentParser:
             "--workers", type=_positive_int, default=2, metavar="N", help=helped("workers")
         )
 
+    def dated(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--date", type=_iso_date, metavar="DATE", help=helped("date"))
+
     def written(sub: argparse.ArgumentParser, command: str, *names: str) -> None:
         for name in names:
             sub.add_argument(f"--{name}", type=Path, metavar="F", help=helped(f"{command}.{name}"))
 
     plan = command("plan")
-    written(plan, "plan", "json", "ics", "markdown")
+    written(plan, "plan", "json", "ics", "markdown", "html", "pdf")
+    dated(plan)
     lang(plan)
     solving(plan)
 
     rotation = command("rotation")
-    written(rotation, "rotation", "json", "markdown")
+    written(rotation, "rotation", "json", "markdown", "html", "pdf")
     lang(rotation)
     solving(rotation)
+
+    report = command("report")
+    report.add_argument("plan", metavar="PLAN", type=Path, help=helped("plan_file"))
+    written(report, "report", "html", "pdf")
+    dated(report)
+    lang(report)
 
     checking = command("check")
     checking.add_argument("plan", metavar="PLAN", type=Path, help=helped("plan_file"))
@@ -422,8 +435,28 @@ def _language(args: argparse.Namespace, default: str) -> str:
 # --- commands ---------------------------------------------------------------------------
 
 
+def _plan_date(args: argparse.Namespace) -> dt.date | None:
+    """The date printed on a page: ``--date``, else ``SOURCE_DATE_EPOCH``'s day, else
+    none (a page is the same for the same input: it never reads the clock)."""
+    if getattr(args, "date", None) is not None:
+        return args.date  # type: ignore[no-any-return]
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return stamp_from_environment().date()
+    return None
+
+
+def _pages(
+    args: argparse.Namespace, page: Callable[[], str]
+) -> list[tuple[Path | None, str | bytes]]:
+    """The HTML and PDF outputs of a page asked for (``--html``, ``--pdf``): made before
+    anything is written, so a missing browser writes nothing."""
+    html = page() if args.html or args.pdf else ""
+    pdf = html_to_pdf(html) if args.pdf else b""
+    return [(args.html, html), (args.pdf, pdf)]
+
+
 def _plan(args: argparse.Namespace) -> int:
-    for output in (args.json, args.ics, args.markdown):
+    for output in (args.json, args.ics, args.markdown, args.html, args.pdf):
         _check_output(output)
     config = _load(args.config)
     language = _language(args, config.language)
@@ -447,6 +480,29 @@ def _plan(args: argparse.Namespace) -> int:
         (args.ics, publish_calendar(problem, result.plan, language=language) if args.ics else b""),
         (args.markdown, f"# {problem.name}\n\n```text\n{text}```\n" if args.markdown else ""),
     ]
+    plan = result.plan
+    outputs += _pages(
+        args,
+        lambda: plan_page(
+            problem, plan, language=language, status=result.status, made=_plan_date(args)
+        ),
+    )
+    _write_all(outputs, language)
+    return OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    for output in (args.html, args.pdf):
+        _check_output(output)
+    config = _load(args.config)
+    language = _language(args, config.language)
+    problem = config.problem
+    plan = _read_plan(args.plan, problem)
+    if not (args.html or args.pdf):
+        raise UsageError(message("cli.err.report_output"))
+    outputs = _pages(
+        args, lambda: plan_page(problem, plan, language=language, made=_plan_date(args))
+    )
     _write_all(outputs, language)
     return OK
 
@@ -454,7 +510,7 @@ def _plan(args: argparse.Namespace) -> int:
 def _rotation(args: argparse.Namespace) -> int:
     from motesplan.solver import solve_rotation  # noqa: PLC0415
 
-    for output in (args.json, args.markdown):
+    for output in (args.json, args.markdown, args.html, args.pdf):
         _check_output(output)
     config = _load(args.config)
     rotation = config.rotation
@@ -491,6 +547,8 @@ def _rotation(args: argparse.Namespace) -> int:
         (args.json, rotation_to_json(rotation, result.plan, language) if args.json else ""),
         (args.markdown, rotation_markdown(rotation, result, language) if args.markdown else ""),
     ]
+    chosen = result.plan
+    outputs += _pages(args, lambda: rotation_page(rotation, chosen, language=language))
     _write_all(outputs, language)
     return OK
 
@@ -715,6 +773,7 @@ def _alternatives(args: argparse.Namespace) -> int:
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plan": _plan,
+    "report": _report,
     "rotation": _rotation,
     "check": _check,
     "days": _days,

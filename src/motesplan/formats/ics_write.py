@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,7 +49,7 @@ from icalendar import (
     vText,
 )
 
-from motesplan._convert import slug
+from motesplan._convert import DEFAULT_STAMP, slug, stamp_from_environment
 from motesplan._files import write_atomic
 from motesplan.errors import ValidationError
 from motesplan.planner.diff import changes
@@ -84,8 +83,6 @@ PRODID = "-//motesplan//motesplan//SV"
 """The ``PRODID`` of every file motesplan writes (in Swedish; other languages end in
 their own code: ``//EN``, ``//FI``)."""
 
-DEFAULT_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-"""``DTSTAMP`` when neither a stamp nor ``SOURCE_DATE_EPOCH`` is given."""
 
 UID_DOMAIN = "motesplan"
 """The last part of every UID: ``<meeting id>@<organisation slug>.motesplan``."""
@@ -131,29 +128,6 @@ def meeting_uid(organisation: str, meeting_id: str) -> str:
     'sk-2025-01@stad-lan-ab.motesplan'
     """
     return f"{meeting_id}@{slug(organisation) or 'organisation'}{_UID_DOMAIN_SUFFIX}"
-
-
-def stamp_from_environment() -> dt.datetime:
-    """The ``DTSTAMP`` to use when none is given, in UTC.
-
-    ``SOURCE_DATE_EPOCH`` (seconds since 1970 UTC, the reproducible-builds
-    convention) if it is set, else :data:`DEFAULT_STAMP` (2000-01-01T00:00:00Z).
-    Never the current time, so that two runs give byte-identical files.
-
-    Returns:
-        An aware UTC datetime.
-
-    Raises:
-        ValidationError: if ``SOURCE_DATE_EPOCH`` is set but not a whole number.
-    """
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return DEFAULT_STAMP
-    try:
-        seconds = int(value)
-    except ValueError as error:
-        raise ValidationError(message("fmt.source_date_epoch", value=value)) from error
-    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
 
 
 def _stamp(stamp: dt.datetime | None) -> dt.datetime:

@@ -51,7 +51,8 @@ def _rows(plan: RotationPlan) -> list[RotationYear]:
     return sorted(plan.years, key=lambda item: item.year)
 
 
-def _headers(language: str) -> tuple[str, str, str]:
+def headers(language: str) -> tuple[str, str, str]:
+    """The table's headings: year, chair, vice-chair."""
     return (
         phrase("rot.r.year", language),
         phrase("rot.r.chair", language),
@@ -84,7 +85,7 @@ def format_rotation_table(
     2025 | Bro        | Alby
     """
     language = check_language(language)
-    header = _headers(language)
+    header = headers(language)
     rows = _proposal_rows(problem, plan)
     widths = [max(_width(row[k]) for row in (header, *rows)) for k in range(3)]
 
@@ -131,7 +132,7 @@ def _cell(text: str) -> str:
 
 
 def _markdown_table(rows: Sequence[tuple[str, str, str]], language: str) -> list[str]:
-    header = _headers(language)
+    header = headers(language)
     lines = ["| " + " | ".join(header) + " |", "| --- | --- | --- |"]
     lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
     return lines
@@ -281,7 +282,8 @@ def _broken_successions(problem: RotationProblem, plan: RotationPlan, language: 
     return found
 
 
-def _decision(problem: RotationProblem, plan: RotationPlan, language: str) -> str:
+def decision_text(problem: RotationProblem, plan: RotationPlan, language: str) -> str:
+    """The proposed decision in one paragraph: each year's chair and vice-chair."""
     seats = "; ".join(
         phrase(
             "rot.r.decision.year",
@@ -379,5 +381,5 @@ def rotation_markdown(
         departures += [f"- {text}." for text in _broken_successions(problem, plan, language)]
     lines += departures or [phrase("rot.r.deviations.none", language)]
     lines += ["", f"## {phrase('rot.r.decision', language)}", ""]
-    lines.append(_decision(problem, plan, language))
+    lines.append(decision_text(problem, plan, language))
     return "\n".join(lines) + "\n"

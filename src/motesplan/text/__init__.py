@@ -12,6 +12,8 @@ from motesplan.text.formatting import (
     format_time,
     format_time_range,
     format_week,
+    month_name,
+    weekday_letter,
     weekday_name,
     weekdays_name,
 )
@@ -66,9 +68,11 @@ __all__ = [
     "format_time_range",
     "format_week",
     "message",
+    "month_name",
     "phrase",
     "plural",
     "render",
+    "weekday_letter",
     "weekday_name",
     "weekdays_name",
 ]

@@ -18,7 +18,7 @@ from typing import Literal
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_interval as _babel_format_interval
 from babel.dates import format_time as _babel_format_time
-from babel.dates import get_date_format, get_day_names
+from babel.dates import get_date_format, get_day_names, get_month_names
 from babel.lists import format_list as _babel_format_list
 
 from motesplan.text.catalogues import phrase
@@ -119,3 +119,29 @@ def weekday_name(number: int, language: str) -> str:
 def weekdays_name(number: int, language: str) -> str:
     """A weekday as a series' meeting days: ``torsdagar``, ``Thursdays``, ``torstaisin``."""
     return phrase(f"weekdays.{number}", language)
+
+
+def month_name(month: int, language: str, *, short: bool = False) -> str:
+    """A month's name as the language writes it standing alone (a table's heading):
+    ``januari`` / ``jan.``, ``January`` / ``Jan``.
+
+    >>> month_name(1, "sv"), month_name(1, "de", short=True)
+    ('januari', 'Jan.')
+    """
+    locale = babel_locale(language)
+    if short:
+        names = get_month_names("abbreviated", context="stand-alone", locale=locale)
+    else:
+        names = get_month_names("wide", context="stand-alone", locale=locale)
+    return str(names[month])
+
+
+def weekday_letter(number: int, language: str) -> str:
+    """A weekday's shortest name (0 Monday ... 6 Sunday), for a calendar's heading:
+    ``M``, ``T`` ... in English, ``M``, ``T``, ``O`` ... in Swedish.
+
+    >>> [weekday_letter(day, "sv") for day in range(7)]
+    ['M', 'T', 'O', 'T', 'F', 'L', 'S']
+    """
+    names = get_day_names("narrow", context="stand-alone", locale=babel_locale(language))
+    return str(names[number])
