@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from motesplan._convert import stamp_from_environment
@@ -78,16 +79,23 @@ def html_to_pdf(html: str, *, stamp: dt.datetime | None = None) -> bytes:
     browser_path = find_browser()
     if browser_path is None:
         raise PdfError(message("pdf.browser", names=", ".join(BROWSERS)))
-    try:
+
+    def print_page() -> bytes:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path, args=list(FLAGS))
             try:
                 page = browser.new_page()
                 page.set_content(html, wait_until="load")
                 page.emulate_media(media="print")
-                data = page.pdf(prefer_css_page_size=True, print_background=True)
+                return page.pdf(prefer_css_page_size=True, print_background=True)
             finally:
                 browser.close()
+
+    # in a thread of its own: Playwright's synchronous API refuses a thread whose event
+    # loop runs (a notebook, or a caller's own Playwright)
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            data = pool.submit(print_page).result()
     except Error as error:
         raise PdfError(message("pdf.failed", browser=browser_path, error=str(error))) from error
     return _fixed_dates(data, stamp)

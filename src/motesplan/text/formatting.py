@@ -123,10 +123,10 @@ def weekdays_name(number: int, language: str) -> str:
 
 def month_name(month: int, language: str, *, short: bool = False) -> str:
     """A month's name as the language writes it standing alone (a table's heading):
-    ``januari`` / ``jan.``, ``January`` / ``Jan``.
+    ``januari`` / ``jan.``, ``January`` / ``Jan``, ``Januar`` / ``Jan``.
 
     >>> month_name(1, "sv"), month_name(1, "de", short=True)
-    ('januari', 'Jan.')
+    ('januari', 'Jan')
     """
     locale = babel_locale(language)
     if short:
