@@ -62,6 +62,8 @@ from motesplan.planner.unavailable import (
 )
 from motesplan.reports.costs import format_costs
 from motesplan.reports.explanation import format_explanation
+from motesplan.reports.pages import plan_page, rotation_page
+from motesplan.reports.pdf import PdfError, html_to_pdf
 from motesplan.reports.plan import format_plan, format_result
 from motesplan.reports.replan import format_alternatives, format_replan
 from motesplan.reports.rotation import format_rotation_table, rotation_markdown
@@ -162,6 +164,7 @@ __all__ = [
     "Member",
     "Milestone",
     "MotesplanError",
+    "PdfError",
     "Pin",
     "Plan",
     "PlanFormatError",
@@ -204,10 +207,12 @@ __all__ = [
     "format_replan",
     "format_result",
     "format_rotation_table",
+    "html_to_pdf",
     "invitation",
     "load_config",
     "meeting_uid",
     "plan_from_json",
+    "plan_page",
     "plan_to_json",
     "publish_calendar",
     "read_calendar",
@@ -215,6 +220,7 @@ __all__ = [
     "replan",
     "result_to_json",
     "rotation_markdown",
+    "rotation_page",
     "rotation_to_json",
     "solve",
     "solve_rotation",
