@@ -669,9 +669,9 @@ def _messages(
     """What writes the calendar messages of ``plan`` into a directory: one invitation
     per meeting, or (with ``previous``) the updates and cancellations since it; from
     the configuration's organizer (checked by :func:`_people` before), each meeting
-    to its own invitees: its body's representatives serving that day, else the
-    body's members with an e-mail address (never every member: a body's meetings do
-    not go to another body's people)."""
+    to its own invitees (:meth:`~motesplan.Problem.invitees`): its body's
+    representatives serving that day, else the body's members with an e-mail address
+    (every member with one, for a body that lists no members)."""
     organizer = config.organizer
     assert organizer is not None
     if previous is None:

@@ -244,9 +244,10 @@ SERIES = Table(
                     (dict, Record(COUNT, False), "count"),
                 ),
                 "cfg.want.count",
-                "number, or table `{ min, max, preferred }`",
+                "number, or table `{ min, max, preferred, per }`",
             ),
-            "meetings in the period; `max` default `min`, `preferred` default `max`",
+            'meetings in the period, or with `per = "year"` in every calendar year;'
+            " `max` default `min`, `preferred` default `max`",
             True,
         ),
         Field("days", Integer(1), "length in days"),

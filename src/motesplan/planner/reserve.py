@@ -7,6 +7,10 @@ and windows, no hard unavailable time, not a pinned day), it does not overlap a
 meeting or another reserve date of the same body, and it is not on a day the
 series meets. It takes no part in counts, links, gaps, spread or costs.
 
+Where the series has hard links from preparing series, a reserve date goes on a day
+some preparing meeting is within the link's window before (so that a meeting could
+be held there) when there is such a day.
+
 The dates are chosen one at a time, each the free slot furthest (in days) from the
 series' meetings and the reserve dates chosen before it, between the segment's
 first and last meeting when one is free there, so that the reserves fall in the
@@ -103,6 +107,10 @@ def place_reserves(
                 for slot in slots[segment.lo : segment.hi]
                 if slot.pin is None and not _clashes(problem, series, slot, taken)
             ]
+            # a day its hard links let a meeting come, as the plan stands, when there is one
+            # (a reserve date that no preparing meeting precedes could never be used)
+            prepared = [slot for slot in options if _prepared(problem, series, slot, held)]
+            options = prepared or options
             kept = [
                 m
                 for m in sorted(earlier, key=Meeting.sort_key)
@@ -130,6 +138,17 @@ def place_reserves(
 
 def _in(segment: Segment, day: dt.date) -> bool:
     return segment.year is None or day.year == segment.year
+
+
+def _prepared(problem: Problem, series: Series, slot: Slot, held: Sequence[Meeting]) -> bool:
+    """Whether every hard link into the series has a meeting of its preparing series in
+    its window before the slot (so a meeting could be held on it)."""
+    for link in problem.links:
+        if link.after != series.id or not link.hard:
+            continue
+        if not any(m.series == link.before and link.distance(m.date, slot.date) == 0 for m in held):
+            return False
+    return True
 
 
 def _same(slot: Slot, meeting: Meeting) -> bool:

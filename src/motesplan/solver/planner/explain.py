@@ -710,7 +710,7 @@ def reserve_shortfall(problem: Problem, short: Sequence[Shortfall], *, runtime: 
     series asks for: no plan, and the reserve rule as the explanation (without it
     there is a plan)."""
     rules: list[ConflictRule[Rule]] = []
-    for shortfall in short:
+    for shortfall in short[:1]:  # one conflict: the others show once it is resolved
         series = shortfall.series
         name = message(
             "xp.series", title=series.name, weekdays=WeekdayList(series.weekdays, plural=True)
