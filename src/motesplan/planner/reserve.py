@@ -7,15 +7,15 @@ and windows, no hard unavailable time, not a pinned day), it does not overlap a
 meeting or another reserve date of the same body, and it is not on a day the
 series meets. It takes no part in counts, links, gaps, spread or costs.
 
-Where the series has hard links from preparing series, a reserve date goes on a day
-some preparing meeting is within the link's window before (so that a meeting could
-be held there) when there is such a day.
-
-The dates are chosen one at a time, each the free slot furthest (in days) from the
-series' meetings and the reserve dates chosen before it, between the segment's
-first and last meeting when one is free there, so that the reserves fall in the
-longest stretches without a meeting; a day with soft unavailable time only when no
-other is left; ties to the earlier date. The same meetings give the same dates.
+The dates are chosen one at a time, each the free slot that suits best, by these in
+turn: a day that every hard link's preparing series has a meeting within the link's
+window before (so that a meeting could be held there as the plan stands); at least
+the series' ``min_gap_days`` from its meetings (so that holding it moves none);
+between the segment's first and last meeting; a day without soft unavailable time;
+furthest (in days) from the series' meetings and the reserve dates chosen before it,
+so that the reserves fall in the longest stretches without a meeting; the earlier
+date. A preference that no free day meets is passed over, never a reason for too few
+dates. The same meetings give the same dates.
 
 When a plan is replanned, the reserve dates it had are kept while they still keep
 every rule (up to N a segment); only the missing ones are chosen anew, and a reserve
@@ -107,10 +107,9 @@ def place_reserves(
                 for slot in slots[segment.lo : segment.hi]
                 if slot.pin is None and not _clashes(problem, series, slot, taken)
             ]
-            # a day its hard links let a meeting come, as the plan stands, when there is one
-            # (a reserve date that no preparing meeting precedes could never be used)
-            prepared = [slot for slot in options if _prepared(problem, series, slot, held)]
-            options = prepared or options
+            # a day its hard links let a meeting come, as the plan stands, is preferred (a
+            # reserve date that no preparing meeting precedes could never be used)
+            prepared = {slot for slot in options if _prepared(problem, series, slot, held)}
             kept = [
                 m
                 for m in sorted(earlier, key=Meeting.sort_key)
@@ -126,7 +125,7 @@ def place_reserves(
                 free = [s for s in options if not _clashes(problem, series, s, taken)]
                 if not free:
                     break
-                slot = _furthest(free, [m.date for m in (*mine, *chosen)], mine)
+                slot = _best(series, free, prepared, mine, chosen)
                 meeting = _reserve(series, slot)
                 chosen.append(meeting)
                 taken.append(meeting)
@@ -174,18 +173,39 @@ def _clashes(problem: Problem, series: Series, slot: Slot, taken: Sequence[Meeti
     return False
 
 
-def _furthest(free: Sequence[Slot], around: Sequence[dt.date], meetings: Sequence[Meeting]) -> Slot:
-    """The free slot furthest from every date ``around`` (between the first and last
-    meeting when one is free there; without soft unavailable time when one is free)."""
-    if meetings:
-        first, last = meetings[0].date, meetings[-1].date
-        between = [slot for slot in free if first < slot.date < last]
-        free = between or free
+def _best(
+    series: Series,
+    free: Sequence[Slot],
+    prepared: Collection[Slot],
+    meetings: Sequence[Meeting],
+    chosen: Sequence[Meeting],
+) -> Slot:
+    """The free slot a reserve date suits best, by these in turn: a day a preparing
+    meeting precedes (``prepared``); at least the series' ``min_gap_days`` from its
+    meetings (so holding it moves none); between its first and last meeting; without
+    soft unavailable time; furthest from its meetings and the reserve dates chosen
+    before; the earlier date."""
+    first = meetings[0].date if meetings else None
+    last = meetings[-1].date if meetings else None
+    around = [m.date for m in (*meetings, *chosen)]
+    gap = series.min_gap_days or 0
 
-    def distance(slot: Slot) -> int:
-        return min((abs((slot.date - day).days) for day in around), default=0)
+    def distance(slot: Slot, days: Sequence[dt.date]) -> int:
+        return min((abs((slot.date - day).days) for day in days), default=0)
 
-    return min(free, key=lambda slot: (slot.soft_points > 0, -distance(slot), slot.date))
+    def rank(slot: Slot) -> tuple[bool, bool, bool, bool, int, dt.date]:
+        between = first is not None and last is not None and first < slot.date < last
+        too_close = bool(meetings) and distance(slot, [m.date for m in meetings]) < gap
+        return (
+            slot not in prepared,
+            too_close,
+            not between,
+            slot.soft_points > 0,
+            -distance(slot, around),
+            slot.date,
+        )
+
+    return min(free, key=rank)
 
 
 def _reserve(series: Series, slot: Slot) -> Meeting:
