@@ -274,7 +274,9 @@ def test_no_browser_is_one_clear_line_and_nothing_written(tmp_path: Path) -> Non
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert "MOTESPLAN_CHROMIUM" in lines[0]
+    assert "sodertorn-2024.toml" not in lines[0]  # the file is fine
     assert "Traceback" not in done.stderr
+    assert done.stdout == ""  # told before the solve, not after it
     assert not page.exists()
     assert not pdf.exists()
 

@@ -23,8 +23,9 @@ from attrs import frozen
 
 from motesplan.planner.freedays import FreeDays
 from motesplan.planner.plan import Meeting, Plan, Status
-from motesplan.planner.problem import Problem, Series
+from motesplan.planner.problem import Link, Problem, Series
 from motesplan.planner.unavailable import Block, BlockKind
+from motesplan.reports.plan import preparing_meeting
 from motesplan.reports.rotation import decision_text, headers
 from motesplan.rotation.problem import RotationPlan, RotationProblem
 from motesplan.text import (
@@ -129,6 +130,7 @@ class Year:
     rows: tuple[Row, ...]
     glance: tuple[Month, ...]
     notes: tuple[Note, ...]
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 @frozen
@@ -193,10 +195,6 @@ def plan_page(
         _year(problem, plan, free_days, year, patterns, language)
         for year in range(plan.start.year, plan.end.year + 1)
     )
-    shorts = {m.name: m.short for m in problem.milestones}
-    legend_labels = tuple(
-        (short, name) for name, short in sorted(shorts.items(), key=lambda item: item[1])
-    )
     lists = tuple(
         _listing(problem, plan, series, language)
         for series in problem.series
@@ -227,7 +225,6 @@ def plan_page(
             words=words,
             years=years,
             lists=lists,
-            labels=legend_labels,
             series_legend=series_legend,
         )
     )
@@ -283,6 +280,7 @@ def _year(  # noqa: PLR0917 (the page's parts, passed on to one year's)
     months = _months(plan, year)
     shorts = {m.name: m.short for m in problem.milestones}
     rows: list[Row] = []
+    used: set[str] = set()  # the labels of the year's meetings, for its legend
     by_day: dict[dt.date, list[Mark]] = defaultdict(list)
     for series in problem.series:
         meetings = [
@@ -292,6 +290,7 @@ def _year(  # noqa: PLR0917 (the page's parts, passed on to one year's)
             continue
         cells: list[list[Mark]] = [[] for _ in months]
         for meeting in meetings:
+            used.update(meeting.labels)
             text = _cell_text(problem, meeting, shorts)
             title = _mark_title(meeting, language)
             kind = (
@@ -331,6 +330,7 @@ def _year(  # noqa: PLR0917 (the page's parts, passed on to one year's)
         rows=tuple(rows),
         glance=glance,
         notes=_notes(blocks, language),
+        labels=tuple(sorted((shorts[name], name) for name in used if name in shorts)),
     )
 
 
@@ -440,26 +440,36 @@ def _notes(blocks: Iterable[Block], language: str) -> tuple[Note, ...]:
     return tuple(note for _, note in sorted(notes, key=lambda item: (item[0], item[1].name)))
 
 
+def _after(
+    problem: Problem, plan: Plan, links: Sequence[Link], meeting: Meeting, language: str
+) -> str:
+    """How long after its preparing meetings a meeting comes, one per link into its
+    series, measured from the same meeting as the printout
+    (:func:`~motesplan.reports.plan.preparing_meeting`)."""
+    parts = []
+    for link in links:
+        before = plan.of_series(link.before)
+        if not before:
+            continue
+        last = preparing_meeting(link, before, meeting)
+        parts.append(
+            phrase(
+                "plan.after",
+                language,
+                days=(meeting.date - last.date).days,
+                series=problem.get_series(link.before).name,
+                date=format_day_month(last.date, language),
+            )
+        )
+    return "; ".join(parts)
+
+
 def _listing(problem: Problem, plan: Plan, series: Series, language: str) -> Listing:
     body = problem.get_body(series.body)
     lines: list[Line] = []
     links = [link for link in problem.links if link.after == series.id]
     for meeting in plan.of_series(series.id, include_cancelled=True, include_tentative=True):
-        after = ""
-        if links and meeting.held:
-            earlier = [
-                m for link in links for m in plan.of_series(link.before) if m.date <= meeting.date
-            ]
-            if earlier:
-                last = max(earlier, key=lambda m: m.date)
-                name = problem.get_series(last.series).name
-                after = phrase(
-                    "plan.after",
-                    language,
-                    days=(meeting.date - last.date).days,
-                    series=name,
-                    date=format_day_month(last.date, language),
-                )
+        after = _after(problem, plan, links, meeting, language) if meeting.held else ""
         state = ""
         if meeting.tentative:
             state = phrase("page.reserve", language)

@@ -23,7 +23,7 @@ from motesplan._convert import stamp_from_environment
 from motesplan.errors import MotesplanError
 from motesplan.text import message
 
-__all__ = ["BROWSERS", "PdfError", "find_browser", "html_to_pdf"]
+__all__ = ["BROWSERS", "PdfError", "find_browser", "html_to_pdf", "pdf_browser"]
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 """The browsers looked for on the ``PATH``, in this order."""
@@ -60,6 +60,23 @@ def find_browser() -> str | None:
     return None
 
 
+def pdf_browser() -> str:
+    """The browser that prints PDF pages, found before any work is done.
+
+    Raises:
+        PdfError: Playwright is not installed (``pip install "motesplan[pdf]"``) or no
+            Chromium is found.
+    """
+    try:
+        import playwright.sync_api  # noqa: F401, PLC0415 (optional)
+    except ImportError as error:
+        raise PdfError(message("pdf.extra")) from error
+    browser_path = find_browser()
+    if browser_path is None:
+        raise PdfError(message("pdf.browser", names=", ".join(BROWSERS)))
+    return browser_path
+
+
 def html_to_pdf(html: str, *, stamp: dt.datetime | None = None) -> bytes:
     """Print an HTML page (a whole self-contained document) to PDF.
 
@@ -72,13 +89,8 @@ def html_to_pdf(html: str, *, stamp: dt.datetime | None = None) -> bytes:
         PdfError: Playwright is not installed (``pip install "motesplan[pdf]"``), no
             Chromium is found, or the browser failed.
     """
-    try:
-        from playwright.sync_api import Error, sync_playwright  # noqa: PLC0415 (optional)
-    except ImportError as error:
-        raise PdfError(message("pdf.extra")) from error
-    browser_path = find_browser()
-    if browser_path is None:
-        raise PdfError(message("pdf.browser", names=", ".join(BROWSERS)))
+    browser_path = pdf_browser()
+    from playwright.sync_api import Error, sync_playwright  # noqa: PLC0415 (optional)
 
     def print_page() -> bytes:
         with sync_playwright() as playwright:

@@ -23,7 +23,7 @@ from motesplan.text import (
     plural,
 )
 
-__all__ = ["format_plan", "format_result"]
+__all__ = ["format_plan", "format_result", "preparing_meeting"]
 
 
 def format_plan(problem: Problem, plan: Plan, language: str = DEFAULT_LANGUAGE) -> str:
@@ -129,7 +129,7 @@ def _meeting_lines(
         for link in () if meeting.tentative else links:  # a reserve date follows no link
             before = plan.of_series(link.before)
             if before:
-                last = _preparing(link, before, meeting)
+                last = preparing_meeting(link, before, meeting)
                 other = problem.get_series(link.before).name
                 extra.append(
                     phrase(
@@ -159,7 +159,7 @@ def _meeting_lines(
     return lines
 
 
-def _preparing(link: Link, before: Sequence[Meeting], meeting: Meeting) -> Meeting:
+def preparing_meeting(link: Link, before: Sequence[Meeting], meeting: Meeting) -> Meeting:
     """The meeting of ``link.before`` that ``meeting`` is measured from: the nearest to
     the link's window (as in the link cost), the later one on a tie."""
     return min(before, key=lambda m: (link.distance(m.date, meeting.date), -m.date.toordinal()))
