@@ -29,9 +29,10 @@ LAYERS: dict[str, int] = {
     "formats": 6,
     "reports": 6,
     "config": 6,
-    "__init__": 7,
-    "cli": 8,
-    "__main__": 9,
+    "booking": 7,
+    "__init__": 8,
+    "cli": 9,
+    "__main__": 10,
 }
 """Each top-level module or folder of the package, by floor: a module may import only
 from floors below its own, or from its own folder."""

@@ -14,11 +14,15 @@ EXAMPLE = ROOT / "examples" / "sodertorn-2024.toml"
 TIME_LIMIT = "30"
 
 
-def motesplan(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m motesplan ARGS`` from the repository root."""
+def motesplan(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m motesplan ARGS`` from the repository root (no terminal to type in)."""
     return subprocess.run(
         [sys.executable, "-m", "motesplan", *map(str, args)],
         cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         encoding="utf-8",

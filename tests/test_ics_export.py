@@ -104,13 +104,23 @@ def test_calendar_properties_and_events(sodertorn: Problem, sodertorn_result: Re
         assert event["STATUS"] == "CONFIRMED"
         zone = ZoneInfo("Europe/Stockholm")
         assert event["DTSTART"].dt == dt.datetime.combine(meeting.date, meeting.start, zone)
-        assert event["DTEND"].dt == dt.datetime.combine(meeting.end_date, meeting.end, zone)
+        # a meeting of several days: one event a day at its hours, a daily recurrence
+        assert event["DTEND"].dt == dt.datetime.combine(meeting.date, meeting.end, zone)
+        days = (meeting.end_date - meeting.date).days + 1
+        if days > 1:
+            assert event["RRULE"] == {"FREQ": ["DAILY"], "COUNT": [days]}
+        else:
+            assert "RRULE" not in event
         assert event["DTSTART"].params["TZID"] == "Europe/Stockholm"
         body = sodertorn.get_body(sodertorn.get_series(meeting.series).body).name
         assert event["CATEGORIES"].cats == [body]
         assert str(event.get("LOCATION", "")) == meeting.location
     conference = by_uid["pk-2024-01@sodertornskommunerna.motesplan"]
-    assert conference["DTEND"].dt.date() - conference["DTSTART"].dt.date() == dt.timedelta(1)
+    assert conference["DTEND"].dt.date() == conference["DTSTART"].dt.date()
+    assert conference["RRULE"]["COUNT"] == [2]
+    assert cal["REFRESH-INTERVAL"].dt == dt.timedelta(days=1)
+    assert cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    assert str(cal["X-PUBLISHED-TTL"]) == "P1D"
     committee = by_uid["sk-2024-01@sodertornskommunerna.motesplan"]
     assert str(committee["DESCRIPTION"]) == "Fysiskt möte\nLunch kl. 12.00"
     last = by_uid["lg-2024-10@sodertornskommunerna.motesplan"]
@@ -163,6 +173,26 @@ def test_vobject_reads_the_same_utc_times_as_zoneinfo(
         assert starts[meeting_uid(sodertorn.name, meeting.id)] == expected, meeting.id
         checked_months.add(meeting.date.month)
     assert {1, 6, 10} <= checked_months  # winter time, summer time, summer time in October
+
+
+def test_vobject_expands_a_meeting_of_two_days_to_one_event_a_day(
+    sodertorn: Problem, sodertorn_result: Result
+) -> None:
+    plan = _plan(sodertorn_result)
+    text = publish_calendar(sodertorn, plan).decode("utf-8")
+    cal = next(vobject.readComponents(text))
+    event = next(e for e in cal.vevent_list if e.uid.value.startswith("pk-2024-01@"))
+    meeting = plan.get("pk-2024-01")
+    assert meeting is not None
+    assert meeting.end_date > meeting.date
+    zone = ZoneInfo(plan.timezone)
+    starts = list(event.getrruleset())
+    assert [s.astimezone(zone) for s in starts] == [
+        dt.datetime.combine(meeting.date + dt.timedelta(days=n), meeting.start, zone)
+        for n in range((meeting.end_date - meeting.date).days + 1)
+    ]
+    length = event.dtend.value - event.dtstart.value
+    assert length == dt.timedelta(hours=5)  # 10-15 each day, not across the night
 
 
 def test_vtimezone_has_yearly_rules_not_dates(sodertorn: Problem, sodertorn_result: Result) -> None:

@@ -11,6 +11,7 @@ from enum import IntEnum
 from functools import cache
 
 from babel.dates import get_day_names
+from icalendar.prop import vDuration
 
 from motesplan.errors import ValidationError
 from motesplan.text.languages import LANGUAGES, babel_locale
@@ -172,3 +173,25 @@ def stamp_from_environment() -> dt.datetime:
     except ValueError as error:
         raise ValidationError(message("fmt.source_date_epoch", value=value)) from error
     return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+DEFAULT_REFRESH = "P1D"
+"""How often a subscriber is asked to fetch a published calendar again (a day)."""
+
+
+def duration(text: str) -> dt.timedelta:
+    """An ISO 8601 duration of iCalendar (``P1D``, ``PT12H``), read by icalendar.
+
+    >>> duration("PT12H")
+    datetime.timedelta(seconds=43200)
+
+    Raises:
+        ValidationError: when it is not one.
+    """
+    try:
+        value = vDuration.from_ical(text)  # type: ignore[no-untyped-call]
+    except (ValueError, TypeError) as error:
+        raise ValidationError(message("fmt.duration", value=text)) from error
+    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
+        raise ValidationError(message("fmt.duration", value=text))
+    return value

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import os
 import shutil
 import sys
@@ -24,13 +25,31 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+import attrs
+
 from motesplan._convert import stamp_from_environment
 from motesplan._files import write_atomic
 from motesplan._version import __version__
+from motesplan.booking.caldav_sync import CaldavError, Change, ChangeKind, publish
+from motesplan.booking.mail import (
+    MailError,
+    Security,
+    SentRecord,
+    SmtpServer,
+    mails,
+    send,
+    write_eml,
+)
 from motesplan.config import Config, load_config
 from motesplan.errors import MotesplanError
 from motesplan.formats.ics_read import read_calendar
-from motesplan.formats.ics_write import publish_calendar, write_changes, write_invitations
+from motesplan.formats.ics_write import (
+    change_messages,
+    invitation_messages,
+    publish_calendar,
+    write_changes,
+    write_invitations,
+)
 from motesplan.formats.plan_json import read_plan_json, result_to_json
 from motesplan.formats.rotation_json import rotation_to_json
 from motesplan.planner.checker import check
@@ -42,7 +61,7 @@ from motesplan.reports.costs import format_costs
 from motesplan.reports.errors import format_error
 from motesplan.reports.explanation import format_explanation
 from motesplan.reports.pages import plan_page, rotation_page
-from motesplan.reports.pdf import html_to_pdf
+from motesplan.reports.pdf import PdfError, html_to_pdf, pdf_browser
 from motesplan.reports.plan import format_result
 from motesplan.reports.replan import format_alternatives, format_replan
 from motesplan.reports.rotation import format_rotation_table, rotation_markdown
@@ -180,6 +199,15 @@ def _iso_date(text: str) -> dt.date:
         raise _flag_error("cli.type.date", text) from None
 
 
+def _server(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:25`` for an IPv6 address)."""
+    host, colon, port = text.rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not colon or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise _flag_error("cli.type.server", text)
+    return host, int(port)
+
+
 def _build_parser(language: str = "en") -> argparse.ArgumentParser:
     """The parser, its help in ``language`` (argparse's own words too, when it is made
     and used inside :func:`_argparse_speaks`)."""
@@ -213,6 +241,10 @@ def _build_parser(language: str = "en") -> argparse.ArgumentParser:
         sub.add_argument(
             "--workers", type=_positive_int, default=2, metavar="N", help=helped("workers")
         )
+
+    def login(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--user", metavar="NAME", help=helped("user"))
+        sub.add_argument("--password-env", metavar="VAR", help=helped("password_env"))
 
     def dated(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--date", type=_iso_date, metavar="DATE", help=helped("date"))
@@ -257,6 +289,24 @@ def _build_parser(language: str = "en") -> argparse.ArgumentParser:
         help=helped("ics.changes"),
     )
     lang(ics)
+
+    mail = command("send")
+    mail.add_argument("plan", metavar="PLAN", type=Path, help=helped("plan_file"))
+    mail.add_argument("--previous", type=Path, metavar="OLD", help=helped("send.previous"))
+    mail.add_argument("--smtp", type=_server, metavar="HOST:PORT", help=helped("send.smtp"))
+    protection = mail.add_mutually_exclusive_group()
+    protection.add_argument("--starttls", action="store_true", help=helped("send.starttls"))
+    protection.add_argument("--ssl", action="store_true", help=helped("send.ssl"))
+    login(mail)
+    mail.add_argument("--dry-run", type=Path, metavar="DIR", help=helped("send.dry_run"))
+    lang(mail)
+
+    share = command("publish")
+    share.add_argument("plan", metavar="PLAN", type=Path, help=helped("plan_file"))
+    share.add_argument("--caldav", metavar="URL", required=True, help=helped("publish.caldav"))
+    login(share)
+    share.add_argument("--dry-run", action="store_true", help=helped("publish.dry_run"))
+    lang(share)
 
     again = command("replan")
     again.add_argument(
@@ -455,9 +505,23 @@ def _pages(
     return [(args.html, html), (args.pdf, pdf)]
 
 
+def _feed(config: Config, plan: Plan, language: str) -> bytes:
+    """The plan as a calendar to import or subscribe to, with the configuration's
+    organizer and refresh interval."""
+    return publish_calendar(
+        config.problem,
+        plan,
+        language=language,
+        organizer=config.organizer,
+        refresh=config.refresh,
+    )
+
+
 def _plan(args: argparse.Namespace) -> int:
     for output in (args.json, args.ics, args.markdown, args.html, args.pdf):
         _check_output(output)
+    if args.pdf:
+        pdf_browser()  # before the solve: a missing browser is told at once
     config = _load(args.config)
     language = _language(args, config.language)
     problem = config.problem
@@ -477,7 +541,7 @@ def _plan(args: argparse.Namespace) -> int:
         return FAILED
     outputs: list[tuple[Path | None, str | bytes]] = [
         (args.json, result_to_json(result, problem, language=language) if args.json else ""),
-        (args.ics, publish_calendar(problem, result.plan, language=language) if args.ics else b""),
+        (args.ics, _feed(config, result.plan, language) if args.ics else b""),
         (args.markdown, f"# {problem.name}\n\n```text\n{text}```\n" if args.markdown else ""),
     ]
     plan = result.plan
@@ -494,6 +558,8 @@ def _plan(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     for output in (args.html, args.pdf):
         _check_output(output)
+    if args.pdf:
+        pdf_browser()
     config = _load(args.config)
     language = _language(args, config.language)
     problem = config.problem
@@ -512,6 +578,8 @@ def _rotation(args: argparse.Namespace) -> int:
 
     for output in (args.json, args.markdown, args.html, args.pdf):
         _check_output(output)
+    if args.pdf:
+        pdf_browser()
     config = _load(args.config)
     rotation = config.rotation
     if rotation is None:
@@ -735,7 +803,7 @@ def _replan(args: argparse.Namespace) -> int:
     print(phrase("plan.cost", language, cost=result.objective))
     outputs: list[tuple[Path | None, str | bytes]] = [
         (args.json, result_to_json(result, problem, language=language) if args.json else ""),
-        (args.ics, publish_calendar(problem, result.plan, language=language) if args.ics else b""),
+        (args.ics, _feed(config, result.plan, language) if args.ics else b""),
     ]
     _write_all(outputs, language)
     if args.changes is not None:
@@ -771,6 +839,123 @@ def _alternatives(args: argparse.Namespace) -> int:
     return OK if found[0].options else FAILED
 
 
+# --- booking ----------------------------------------------------------------------------
+
+
+def _password(args: argparse.Namespace, server: str) -> str | None:
+    """The password of ``--user``: from the environment variable ``--password-env``
+    names, else typed at a prompt; never a flag's value, never printed."""
+    if args.user is None:
+        if args.password_env is not None:
+            raise UsageError(message("cli.err.password_without_user", name=args.password_env))
+        return None
+    if args.password_env is not None:
+        value = os.environ.get(args.password_env)
+        if not value:
+            raise UsageError(
+                message("cli.err.password_env", name=args.password_env, user=args.user)
+            )
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError(message("cli.err.no_password", user=args.user, server=server))
+    return getpass.getpass(phrase("cli.password", _RUN_LANGUAGE.get(), user=args.user))
+
+
+def _server_refused(args: argparse.Namespace, error: MailError | CaldavError) -> int:
+    """A server that could not be reached (exit 2) or refused (exit 1), in one line."""
+    _fail(format_error(error, _error_language(args, error)))
+    return FAILED if error.refused else INVALID
+
+
+def _send(args: argparse.Namespace) -> int:
+    if args.smtp is None and args.dry_run is None:
+        raise UsageError(message("cli.err.send_how"))
+    if args.dry_run is not None:
+        _check_directory(args.dry_run)
+    config = _load(args.config)
+    problem = config.problem
+    language = _language(args, config.language)
+    _people(config)
+    plan = _read_plan(args.plan, problem)
+    previous = _read_plan(args.previous, problem) if args.previous is not None else None
+    organizer = config.organizer
+    assert organizer is not None  # _people
+    if previous is None:
+        found = invitation_messages(problem, plan, organizer=organizer, language=language)
+    else:
+        found = change_messages(problem, previous, plan, organizer=organizer, language=language)
+    items = mails(problem, found, organizer=organizer, language=language)
+    if not items:
+        print(phrase("cli.no_changes", language))
+        return OK
+    if args.dry_run is not None:
+        _write_messages(args.dry_run, partial(write_eml, items), language)
+        return OK
+    host, port = args.smtp
+    security = Security.SSL if args.ssl else Security.STARTTLS if args.starttls else Security.NONE
+    server = SmtpServer(host, port, security, args.user)
+    record = SentRecord.beside(args.plan)  # a broken record is told before a password is asked
+    server = attrs.evolve(server, password=_password(args, server.name))
+    report = send(items, server, record)
+    for item in report.sent:
+        kind = phrase(f"cli.sent.{item.kind}", language)
+        recipients = ", ".join(item.recipients)
+        print(
+            phrase("cli.sent", language, meeting=item.calendar.meeting.id, kind=kind, to=recipients)
+        )
+    done = phrase(
+        "cli.sent.summary",
+        language,
+        sent=len(report.sent),
+        before=len(report.skipped),
+        record=record.path,
+    )
+    print(done)
+    if report.error is None:
+        return OK
+    missing = ", ".join(item.calendar.meeting.id for item in report.failed)
+    print(phrase("cli.sent.missing", language, meetings=missing))
+    return _server_refused(args, report.error)
+
+
+def _publish(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    problem = config.problem
+    language = _language(args, config.language)
+    plan = _read_plan(args.plan, problem)
+    password = _password(args, args.caldav)
+    try:
+        report = publish(
+            problem,
+            plan,
+            args.caldav,
+            username=args.user,
+            password=password,
+            dry_run=args.dry_run,
+            language=language,
+            organizer=config.organizer,
+        )
+    except CaldavError as error:
+        for change in error.done:
+            print(_change_line(change, language, dry_run=False))
+        if error.done:
+            print(phrase("cli.publish.again", language))
+        return _server_refused(args, error)
+    for change in report.changes:
+        print(_change_line(change, language, dry_run=report.dry_run))
+    counts = {kind.value: len(report.of(kind)) for kind in ChangeKind}
+    key = "cli.publish.would" if report.dry_run else "cli.publish.summary"
+    print(phrase(key, language, url=args.caldav, unchanged=len(report.unchanged), **counts))
+    return OK
+
+
+def _change_line(change: Change, language: str, *, dry_run: bool) -> str:
+    kind, meeting, sequence = change.kind.value, change.meeting, change.sequence
+    if dry_run:
+        return phrase(f"cli.publish.would.{kind}", language, meeting=meeting, sequence=sequence)
+    return phrase(f"cli.publish.{kind}", language, meeting=meeting, sequence=sequence)
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "plan": _plan,
     "report": _report,
@@ -778,6 +963,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "days": _days,
     "ics": _ics,
+    "send": _send,
+    "publish": _publish,
     "replan": _replan,
     "alternatives": _alternatives,
 }
@@ -814,7 +1001,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MotesplanError as error:
         text = format_error(error, _error_language(args, error))
         config = str(args.config)
-        if config not in text:
+        if config not in text and not isinstance(error, PdfError):  # not about the file
             text = f"{config}: {text}"
         return _fail(text)
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: stop quietly

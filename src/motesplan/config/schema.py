@@ -13,6 +13,7 @@ from typing import Any
 
 from attrs import frozen
 
+from motesplan._convert import DEFAULT_REFRESH, duration
 from motesplan.config.kinds import (
     Boolean,
     Choice,
@@ -576,6 +577,25 @@ INVITATIONS = Table(
     ),
     title="[invitations]",
 )
+
+
+def _refresh(text: str) -> str:
+    duration(text)  # an ISO 8601 duration, or an error
+    return text
+
+
+CALENDAR = Table(
+    (
+        Field(
+            "refresh",
+            Converted(Text(), _refresh, doc_text='ISO 8601 duration (`"P1D"`, `"PT12H"`)'),
+            "how often a subscribed calendar is asked to fetch the plan again",
+            model=None,
+            default=f'`"{DEFAULT_REFRESH}"` (a day)',
+        ),
+    ),
+    title="[calendar]",
+)
 MEMBERS = Records(Record(MEMBER, prepare=_attendee))
 BODIES = Records(Record(BODY))
 SERIES_LIST = Records(Record(SERIES))
@@ -596,6 +616,7 @@ TOP = Table(
         Field("weights", Record(WEIGHTS), "", default="defaults below"),
         Field("rotation", ROTATION, "", default="no rotation"),
         Field("invitations", INVITATIONS, "", default="no organizer"),
+        Field("calendar", CALENDAR, "", default="defaults below"),
     ),
     title="Top level",
 )
@@ -612,6 +633,7 @@ TABLES = (
     WEIGHTS,
     ROTATION,
     INVITATIONS,
+    CALENDAR,
 )
 """The tables of the file, in the order the docs describe them."""
 
@@ -628,6 +650,8 @@ class Config:
         attendees: ``(name, email)`` of every member with an ``email``, in file order.
         language: ``[organisation] language``: the language its plans, reports and
             calendars are written in unless another is asked for (``--lang``).
+        refresh: ``[calendar] refresh``: how often a subscribed calendar is asked to
+            fetch the plan again (an ISO 8601 duration).
     """
 
     path: Path
@@ -636,6 +660,7 @@ class Config:
     organizer: tuple[str, str] | None
     attendees: tuple[tuple[str, str], ...]
     language: str = DEFAULT_LANGUAGE
+    refresh: str = DEFAULT_REFRESH
 
 
 # ---------------------------------------------------------------------------
@@ -690,6 +715,8 @@ def read_config(data: dict[str, Any], context: Context) -> Config:
     if "organizer" in invitations:
         person: Values = invitations["organizer"].value
         organizer = (person["name"].value, person["email"].value)
+    feed = CALENDAR.read(data.get("calendar", {}), "calendar", context)
+    refresh = feed["refresh"].value if "refresh" in feed else DEFAULT_REFRESH
     return Config(
         path=Path(context.path),
         problem=problem,
@@ -697,6 +724,7 @@ def read_config(data: dict[str, Any], context: Context) -> Config:
         organizer=organizer,
         attendees=tuple(context.attendees),
         language=language or DEFAULT_LANGUAGE,
+        refresh=refresh,
     )
 
 

@@ -143,7 +143,18 @@ class _MeetingReader:
             self.not_labels = {b.name for b in problem.bodies} | {s.name for s in problem.series}
 
     def meetings(self, occurrences: Iterable[Occurrence]) -> tuple[Meeting, ...]:
-        found = [self.meeting(occurrence) for occurrence in occurrences]
+        # a meeting of several days is one event a day (a daily recurrence of as many):
+        # read from its first day
+        seen: set[str] = set()
+        kept: list[Occurrence] = []
+        for occurrence in sorted(occurrences, key=lambda item: local_date(item.start, self.zone)):
+            if _daily_days(occurrence.event) > 1:
+                uid = event_text(occurrence.event, "UID")
+                if uid in seen:
+                    continue
+                seen.add(uid)
+            kept.append(occurrence)
+        found = [self.meeting(occurrence) for occurrence in kept]
         used = {meeting_id for meeting_id, _ in found if meeting_id is not None}
         counters: dict[tuple[str, int, bool], int] = defaultdict(int)
         result: list[Meeting] = []
@@ -172,7 +183,8 @@ class _MeetingReader:
         uid = event_text(event, "UID")
         summary = event_text(event, "SUMMARY")
         match = _MEETING_ID.match(uid.split("@", 1)[0])
-        recurring = bool(event.rrules or event.rdates or "RECURRENCE-ID" in event)
+        several = _daily_days(event)
+        recurring = several <= 1 and bool(event.rrules or event.rdates or "RECURRENCE-ID" in event)
         meeting_id = match[0] if match and not recurring else None
         series = match["series"] if match else self.series_of(event, summary)
         days = local_days(occurrence, self.zone)
@@ -187,6 +199,8 @@ class _MeetingReader:
             first_day, last_day = days[0][0], days[-1][0]
             start = days[0][1] or ALL_DAY_START
             end = days[-1][2] or ALL_DAY_END
+        if several > 1:  # the days of a meeting of several days
+            last_day = first_day + dt.timedelta(days=several - 1)
         said = event_text(event, "STATUS").upper()
         status = MeetingStatus.CONFIRMED
         if self.cancel_all or said == "CANCELLED":
@@ -286,6 +300,19 @@ class _MeetingReader:
             rest = rest[len(own) :].strip()
         # as the solver does: a meeting's note is its own (a pin's), else the series'
         return rest or own
+
+
+def _daily_days(event: icalendar.Event) -> int:
+    """The days of a meeting of several days as motesplan writes it (one event a day:
+    ``RRULE:FREQ=DAILY;COUNT=n`` and nothing else recurring), else 1."""
+    rules = event.rrules
+    if len(rules) != 1 or event.rdates or event.exdates or "RECURRENCE-ID" in event:
+        return 1
+    rule = rules[0]
+    if rule.get("FREQ") != ["DAILY"] or set(rule) - {"FREQ", "COUNT"}:
+        return 1
+    count = rule.get("COUNT", [1])[0]
+    return int(count) if isinstance(count, int) and count > 1 else 1
 
 
 @cache

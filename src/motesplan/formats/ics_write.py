@@ -49,7 +49,13 @@ from icalendar import (
     vText,
 )
 
-from motesplan._convert import DEFAULT_STAMP, slug, stamp_from_environment
+from motesplan._convert import (
+    DEFAULT_REFRESH,
+    DEFAULT_STAMP,
+    duration,
+    slug,
+    stamp_from_environment,
+)
 from motesplan._files import write_atomic
 from motesplan.errors import ValidationError
 from motesplan.planner.diff import changes
@@ -65,11 +71,17 @@ from motesplan.text import (
 )
 
 __all__ = [
+    "DEFAULT_REFRESH",
     "DEFAULT_STAMP",
     "LABEL_SEPARATOR",
     "PRODID",
     "Attendee",
+    "CalendarMessage",
+    "change_messages",
+    "duration",
     "invitation",
+    "invitation_messages",
+    "meeting_event",
     "meeting_uid",
     "publish_calendar",
     "stamp_from_environment",
@@ -356,7 +368,7 @@ def _description(problem: Problem, meeting: Meeting, language: Language) -> str:
     return "\n".join(lines)
 
 
-def _event(
+def meeting_event(
     problem: Problem,
     meeting: Meeting,
     *,
@@ -365,7 +377,12 @@ def _event(
     language: Language,
     sequence: int,
     cancel: bool = False,
+    organizer: Person | None = None,
 ) -> Event:
+    """The VEVENT of one meeting, as every file and calendar motesplan writes has it:
+    its UID, times in ``tzid`` (a meeting of several days a daily recurrence), summary
+    with its labels, place, description, categories, status, and the organizer when
+    given."""
     zone = ZoneInfo(tzid)
     body = problem.get_body(problem.get_series(meeting.series).body)
     event = Event()
@@ -374,13 +391,21 @@ def _event(
     event.add("sequence", sequence)
     event.add("summary", summary(meeting))
     event.add("dtstart", dt.datetime.combine(meeting.date, meeting.start, tzinfo=zone))
-    event.add("dtend", dt.datetime.combine(meeting.end_date, meeting.end, tzinfo=zone))
+    if meeting.days > 1:
+        # a meeting of several days is held at its hours on each of them: one event a
+        # day (a daily recurrence), not one event across the nights
+        event.add("dtend", dt.datetime.combine(meeting.date, meeting.end, tzinfo=zone))
+        event.add("rrule", {"freq": "daily", "count": meeting.days})
+    else:
+        event.add("dtend", dt.datetime.combine(meeting.end_date, meeting.end, tzinfo=zone))
     if meeting.location:
         event.add("location", meeting.location)
     event.add("description", _description(problem, meeting, language))
     event.add("categories", list(dict.fromkeys((body.name, *meeting.labels))))
     event.add("transp", "OPAQUE")  # a reserve date holds its time too
     event.add("status", _status(meeting, cancel))
+    if organizer is not None:
+        event.add("organizer", _address(organizer))
     return event
 
 
@@ -435,15 +460,19 @@ def publish_calendar(
     body: str | None = None,
     stamp: dt.datetime | None = None,
     language: str = DEFAULT_LANGUAGE,
+    organizer: Person | None = None,
+    refresh: str = DEFAULT_REFRESH,
 ) -> bytes:
     """The plan as a calendar to import or subscribe to (``METHOD:PUBLISH``).
 
     One ``VEVENT`` per meeting that is not cancelled (cancelled meetings are left
-    out; a reserve date is ``STATUS:TENTATIVE``), in the plan's time zone, with a
+    out; a reserve date is ``STATUS:TENTATIVE``; a meeting of several days is one event
+    a day at its hours, a daily recurrence), in the plan's time zone, with a
     ``VTIMEZONE`` of yearly rules. The calendar is named
     ``"<organisation> – <body or series> <year>"`` (``NAME`` and ``X-WR-CALNAME``),
     e.g. ``"Södertörnskommunerna – Ledningsgruppen 2024"``, or
-    ``"<organisation> <year>"`` for the whole plan.
+    ``"<organisation> <year>"`` for the whole plan. A subscribed calendar is asked to
+    refresh every ``refresh`` (``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL``, RFC 7986).
 
     Args:
         problem: the problem the plan is for (series, bodies, organisation name).
@@ -453,6 +482,10 @@ def publish_calendar(
         stamp: ``DTSTAMP`` (default: :func:`stamp_from_environment`).
         language: ``sv``, ``en``, ``nb``, ``da``, ``fi`` or ``de``, for the descriptions
             (default: Swedish).
+        organizer: (name, e-mail) of the organizer, written in every event (RFC 5546
+            asks for it; Outlook's own exports leave it out).
+        refresh: how often a subscriber should fetch the calendar again, an ISO 8601
+            duration (default ``P1D``, a day).
 
     Returns:
         The calendar file, UTF-8 with CRLF line endings and folded lines.
@@ -481,18 +514,20 @@ def publish_calendar(
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", plan.timezone)
+    cal.add("refresh-interval", duration(refresh), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vText(refresh))
     cal.add_component(timezone_component(plan.timezone, *_years(meetings, plan)))
     for meeting in meetings:
-        cal.add_component(
-            _event(
-                problem,
-                meeting,
-                tzid=plan.timezone,
-                stamp=when,
-                language=lang,
-                sequence=meeting.sequence,
-            )
+        event = meeting_event(
+            problem,
+            meeting,
+            tzid=plan.timezone,
+            stamp=when,
+            language=lang,
+            sequence=meeting.sequence,
+            organizer=organizer,
         )
+        cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
 
@@ -543,6 +578,31 @@ def _invitees(
     return found
 
 
+@frozen
+class CalendarMessage:
+    """A calendar message for a meeting's invitees (iTIP, RFC 5546): an invitation or an
+    update (``REQUEST``), or a cancellation (``CANCEL``).
+
+    Attributes:
+        meeting: the meeting as the message shows it (for a cancellation, as it was).
+        method: ``REQUEST`` or ``CANCEL``.
+        sequence: the event's ``SEQUENCE``.
+        recipients: who it goes to, the event's attendees.
+        data: the calendar file.
+    """
+
+    meeting: Meeting
+    method: str
+    sequence: int
+    recipients: tuple[Invitee, ...]
+    data: bytes
+
+    @property
+    def file_name(self) -> str:
+        """``<meeting id>.ics``, a cancellation ``<meeting id>-cancel.ics``."""
+        return _file_name(self.meeting, "-cancel" if self.method == "CANCEL" else "")
+
+
 def _message(
     problem: Problem,
     meeting: Meeting,
@@ -554,13 +614,13 @@ def _message(
     language: str,
     method: str,
     sequence: int,
-) -> bytes:
+) -> CalendarMessage:
     lang = check_language(language)
     cancel = method == "CANCEL"
     people = _invitees(problem, meeting, attendees)
     cal = _new_calendar(method, lang)
     cal.add_component(timezone_component(tzid, meeting.date.year, meeting.end_date.year))
-    event = _event(
+    event = meeting_event(
         problem,
         meeting,
         tzid=tzid,
@@ -583,7 +643,7 @@ def _message(
         )
     cal.add_component(event)
     data: bytes = cal.to_ical()
-    return data
+    return CalendarMessage(meeting, method, sequence, people, data)
 
 
 def invitation(
@@ -638,7 +698,7 @@ def invitation(
         language=language,
         method=method,
         sequence=meeting.sequence,
-    )
+    ).data
 
 
 def _file_name(meeting: Meeting, suffix: str = "") -> str:
@@ -676,12 +736,25 @@ def write_invitations(
     Returns:
         The files written, in date order.
     """
-    folder = Path(directory)
-    files: list[tuple[str, bytes]] = []
-    for meeting in plan.meetings:
-        if meeting.cancelled:
-            continue
-        data = _message(
+    found = invitation_messages(
+        problem, plan, organizer=organizer, attendees=attendees, stamp=stamp, language=language
+    )
+    return [write_atomic(Path(directory) / m.file_name, m.data) for m in found]
+
+
+def invitation_messages(
+    problem: Problem,
+    plan: Plan,
+    *,
+    organizer: Person,
+    attendees: Sequence[Attendee] | None = None,
+    stamp: dt.datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> tuple[CalendarMessage, ...]:
+    """The invitation of every meeting that is not cancelled (see
+    :func:`write_invitations`), in date order."""
+    return tuple(
+        _message(
             problem,
             meeting,
             tzid=plan.timezone,
@@ -692,8 +765,9 @@ def write_invitations(
             method="REQUEST",
             sequence=meeting.sequence,
         )
-        files.append((_file_name(meeting), data))
-    return [write_atomic(folder / name, data) for name, data in files]
+        for meeting in plan.meetings
+        if not meeting.cancelled
+    )
 
 
 # --- changes ----------------------------------------------------------------------------
@@ -741,23 +815,47 @@ def write_changes(
     Returns:
         The files written: changes, then additions, then cancellations.
     """
-    found = changes(previous, current)
-    folder = Path(directory)
-    files: list[tuple[str, bytes]] = []
+    found = change_messages(
+        problem,
+        previous,
+        current,
+        organizer=organizer,
+        attendees=attendees,
+        stamp=stamp,
+        language=language,
+    )
+    return [write_atomic(Path(directory) / m.file_name, m.data) for m in found]
 
-    def make(meeting: Meeting, method: str, sequence: int, suffix: str = "") -> None:
-        data = _message(
-            problem,
-            meeting,
-            tzid=current.timezone,
-            organizer=organizer,
-            attendees=attendees,
-            stamp=stamp,
-            language=language,
-            method=method,
-            sequence=sequence,
+
+def change_messages(
+    problem: Problem,
+    previous: Plan,
+    current: Plan,
+    *,
+    organizer: Person,
+    attendees: Sequence[Attendee] | None = None,
+    stamp: dt.datetime | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> tuple[CalendarMessage, ...]:
+    """The messages that bring calendars from ``previous`` to ``current`` (see
+    :func:`write_changes`): changes, then additions, then cancellations."""
+    found = changes(previous, current)
+    messages: list[CalendarMessage] = []
+
+    def make(meeting: Meeting, method: str, sequence: int) -> None:
+        messages.append(
+            _message(
+                problem,
+                meeting,
+                tzid=current.timezone,
+                organizer=organizer,
+                attendees=attendees,
+                stamp=stamp,
+                language=language,
+                method=method,
+                sequence=sequence,
+            )
         )
-        files.append((_file_name(meeting, suffix), data))
 
     for before, meeting in found.moved_or_changed:
         make(meeting, "REQUEST", max(before.sequence + 1, meeting.sequence))
@@ -766,5 +864,5 @@ def write_changes(
     for before in found.cancelled:
         now = current.get(before.id)
         sequence = max(before.sequence + 1, now.sequence if now is not None else 0)
-        make(before, "CANCEL", sequence, "-cancel")
-    return [write_atomic(folder / name, data) for name, data in files]
+        make(before, "CANCEL", sequence)
+    return tuple(messages)

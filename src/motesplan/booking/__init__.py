@@ -1,0 +1,4 @@
+"""Booking without re-importing: the plan's invitations, updates and cancellations
+e-mailed to each meeting's invitees (:mod:`~motesplan.booking.mail`, iMIP), and a
+shared CalDAV calendar kept equal to the plan (:mod:`~motesplan.booking.caldav_sync`).
+"""
