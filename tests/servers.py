@@ -9,7 +9,9 @@ them skip, saying why; with ``CI=true`` a missing one fails the run.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -204,9 +206,32 @@ class Smtp:
         self.handler.fail_after = fail_after
 
 
+def certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (made by openssl): (cert, key)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        missing("openssl is not installed (apt install openssl)")
+        raise AssertionError  # not reached
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
 @contextmanager
-def smtp_server() -> Iterator[Smtp]:
-    """Start an SMTP server (AUTH PLAIN/LOGIN as USER/PASSWORD) on a free port."""
+def smtp_server(
+    tls: str | None = None, folder: Path | None = None, password: str = PASSWORD
+) -> Iterator[Smtp]:
+    """Start an SMTP server (AUTH PLAIN/LOGIN as USER/``password``) on a free port; with
+    ``tls="starttls"`` it demands STARTTLS, with ``tls="ssl"`` it speaks TLS from the
+    start, with a self-signed certificate for 127.0.0.1 made in ``folder``."""
     try:
         from aiosmtpd.controller import Controller  # noqa: PLC0415
         from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: PLC0415
@@ -217,18 +242,29 @@ def smtp_server() -> Iterator[Smtp]:
         ok = (
             isinstance(data, LoginPassword)
             and data.login == USER.encode()
-            and data.password == PASSWORD.encode()
+            and data.password == password.encode()
         )
         return AuthResult(success=ok, handled=False)
 
     handler = _Handler()
     port = free_port()
+    options: dict[str, Any] = {}
+    if tls is not None:
+        assert folder is not None
+        cert, key = certificate(folder)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        if tls == "ssl":
+            options["ssl_context"] = context
+        else:
+            options.update(tls_context=context, require_starttls=True)
     controller = Controller(
         handler,
         hostname="127.0.0.1",
         port=port,
         authenticator=authenticator,
         auth_require_tls=False,
+        **options,
     )
     controller.start()
     try:

@@ -195,6 +195,26 @@ def test_vobject_expands_a_meeting_of_two_days_to_one_event_a_day(
     assert length == dt.timedelta(hours=5)  # 10-15 each day, not across the night
 
 
+def test_a_meeting_through_the_night_is_one_event_and_reads_back(small: Problem) -> None:
+    from motesplan import read_calendar  # noqa: PLC0415
+
+    meeting = Meeting(
+        "a-2024-01", "a", "Alfa", dt.date(2024, 3, 14), dt.time(13), dt.time(12),
+        end_date=dt.date(2024, 3, 15),
+    )  # fmt: skip
+    plan = Plan(small.start, small.end, (meeting,))
+    cal = _parse(publish_calendar(small, plan, stamp=STAMP))
+    (event,) = cal.walk("VEVENT")
+    assert "RRULE" not in event
+    zone = ZoneInfo("Europe/Stockholm")
+    assert event["DTSTART"].dt == dt.datetime(2024, 3, 14, 13, tzinfo=zone)
+    assert event["DTEND"].dt == dt.datetime(2024, 3, 15, 12, tzinfo=zone)
+    (back,) = read_calendar(publish_calendar(small, plan), small).meetings
+    assert (back.date, back.end_date, back.start, back.end) == (
+        meeting.date, meeting.end_date, meeting.start, meeting.end,
+    )  # fmt: skip
+
+
 def test_vtimezone_has_yearly_rules_not_dates(sodertorn: Problem, sodertorn_result: Result) -> None:
     text = publish_calendar(sodertorn, _plan(sodertorn_result)).decode("utf-8")
     block = text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")]

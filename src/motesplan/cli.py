@@ -30,14 +30,14 @@ import attrs
 from motesplan._convert import stamp_from_environment
 from motesplan._files import write_atomic
 from motesplan._version import __version__
-from motesplan.booking.caldav_sync import CaldavError, Change, ChangeKind, publish
+from motesplan.booking.caldav_sync import CaldavError, Change, ChangeKind, publish_to_caldav
 from motesplan.booking.mail import (
     MailError,
     Security,
     SentRecord,
     SmtpServer,
     mails,
-    send,
+    send_mails,
     write_eml,
 )
 from motesplan.config import Config, load_config
@@ -520,9 +520,9 @@ def _feed(config: Config, plan: Plan, language: str) -> bytes:
 def _plan(args: argparse.Namespace) -> int:
     for output in (args.json, args.ics, args.markdown, args.html, args.pdf):
         _check_output(output)
+    config = _load(args.config)
     if args.pdf:
         pdf_browser()  # before the solve: a missing browser is told at once
-    config = _load(args.config)
     language = _language(args, config.language)
     problem = config.problem
     from motesplan.solver import solve  # noqa: PLC0415 (a broken file is told without it)
@@ -558,9 +558,9 @@ def _plan(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     for output in (args.html, args.pdf):
         _check_output(output)
+    config = _load(args.config)
     if args.pdf:
         pdf_browser()
-    config = _load(args.config)
     language = _language(args, config.language)
     problem = config.problem
     plan = _read_plan(args.plan, problem)
@@ -578,9 +578,9 @@ def _rotation(args: argparse.Namespace) -> int:
 
     for output in (args.json, args.markdown, args.html, args.pdf):
         _check_output(output)
+    config = _load(args.config)
     if args.pdf:
         pdf_browser()
-    config = _load(args.config)
     rotation = config.rotation
     if rotation is None:
         language = _language(args, config.language)
@@ -861,6 +861,15 @@ def _password(args: argparse.Namespace, server: str) -> str | None:
     return getpass.getpass(phrase("cli.password", _RUN_LANGUAGE.get(), user=args.user))
 
 
+def _sending_time() -> dt.datetime:
+    """The stamp of what is sent or published (e-mails' Date, events' DTSTAMP): now,
+    unless ``SOURCE_DATE_EPOCH`` pins it; files written for people to look at keep
+    the files' stamp, so the same plan gives the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return stamp_from_environment()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
 def _server_refused(args: argparse.Namespace, error: MailError | CaldavError) -> int:
     """A server that could not be reached (exit 2) or refused (exit 1), in one line."""
     _fail(format_error(error, _error_language(args, error)))
@@ -880,11 +889,16 @@ def _send(args: argparse.Namespace) -> int:
     previous = _read_plan(args.previous, problem) if args.previous is not None else None
     organizer = config.organizer
     assert organizer is not None  # _people
+    stamp = None if args.dry_run is not None else _sending_time()
     if previous is None:
-        found = invitation_messages(problem, plan, organizer=organizer, language=language)
+        found = invitation_messages(
+            problem, plan, organizer=organizer, language=language, stamp=stamp
+        )
     else:
-        found = change_messages(problem, previous, plan, organizer=organizer, language=language)
-    items = mails(problem, found, organizer=organizer, language=language)
+        found = change_messages(
+            problem, previous, plan, organizer=organizer, language=language, stamp=stamp
+        )
+    items = mails(problem, found, organizer=organizer, language=language, stamp=stamp)
     if not items:
         print(phrase("cli.no_changes", language))
         return OK
@@ -896,7 +910,7 @@ def _send(args: argparse.Namespace) -> int:
     server = SmtpServer(host, port, security, args.user)
     record = SentRecord.beside(args.plan)  # a broken record is told before a password is asked
     server = attrs.evolve(server, password=_password(args, server.name))
-    report = send(items, server, record)
+    report = send_mails(items, server, record)
     for item in report.sent:
         kind = phrase(f"cli.sent.{item.kind}", language)
         recipients = ", ".join(item.recipients)
@@ -925,7 +939,7 @@ def _publish(args: argparse.Namespace) -> int:
     plan = _read_plan(args.plan, problem)
     password = _password(args, args.caldav)
     try:
-        report = publish(
+        report = publish_to_caldav(
             problem,
             plan,
             args.caldav,
@@ -933,6 +947,7 @@ def _publish(args: argparse.Namespace) -> int:
             password=password,
             dry_run=args.dry_run,
             language=language,
+            stamp=_sending_time(),
             organizer=config.organizer,
         )
     except CaldavError as error:
@@ -1001,7 +1016,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MotesplanError as error:
         text = format_error(error, _error_language(args, error))
         config = str(args.config)
-        if config not in text and not isinstance(error, PdfError):  # not about the file
+        about_other_things = (PdfError, MailError, CaldavError)  # not about the file
+        if config not in text and not isinstance(error, about_other_things):
             text = f"{config}: {text}"
         return _fail(text)
     except BrokenPipeError:  # the reader (e.g. `| head`) stopped reading: stop quietly

@@ -1,14 +1,17 @@
 """A shared calendar kept equal to the plan, over CalDAV (RFC 4791, the ``caldav`` library).
 
-:func:`publish` brings a calendar collection (Nextcloud, SOGo, Fastmail, Radicale ...)
+:func:`publish_to_caldav` brings a calendar collection (Nextcloud, SOGo, Fastmail, Radicale ...)
 to the plan: one resource per meeting held or reserved, named by its UID (the same
 UID as in every file motesplan writes). A meeting the calendar lacks is created; one
 that changed is updated in place (``If-Match`` on the ETag read, ``SEQUENCE`` one
 above the calendar's); one cancelled or no longer in the plan is deleted. Each
 resource carries ``X-MOTESPLAN-FINGERPRINT``, a digest of what people see of the
 meeting, so an unchanged meeting is not written again: publishing twice writes
-nothing. Only resources that motesplan made for this organisation (its UIDs, with a
-fingerprint) are ever touched; everything else in the calendar stays as it is.
+nothing. Only events with motesplan's UIDs for this organisation
+(``<meeting id>@<organisation>.motesplan``) are ever touched; everything else in the
+calendar stays as it is. An event of a motesplan file imported into the calendar
+before has such a UID but no fingerprint: it is taken over (updated in place) rather
+than duplicated.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "SyncReport",
-    "publish",
+    "publish_to_caldav",
     "resource",
 ]
 
@@ -79,7 +82,7 @@ class Change:
 
 @frozen
 class SyncReport:
-    """What :func:`publish` did (or, in a dry run, would do)."""
+    """What :func:`publish_to_caldav` did (or, in a dry run, would do)."""
 
     changes: tuple[Change, ...]
     unchanged: tuple[str, ...]
@@ -131,7 +134,7 @@ def resource(
     return data, fingerprint
 
 
-def publish(
+def publish_to_caldav(
     problem: Problem,
     plan: Plan,
     url: str,
@@ -189,7 +192,7 @@ def publish(
             if component is None:
                 continue
             uid = str(component.get("UID", ""))
-            if uid.endswith(suffix) and FINGERPRINT in component:
+            if uid.endswith(suffix):  # motesplan's (a file of its imported has no fingerprint)
                 found[uid] = (item, component)
         live = [m for m in plan.meetings if not m.cancelled]
         unchanged: list[str] = []
@@ -241,7 +244,9 @@ def publish(
     except CaldavError:
         raise
     except dav_error.AuthorizationError as error:
-        text = message("caldav.login", url=url, user=username or "-")
+        if username is None:  # no login given: the input lacks one
+            raise CaldavError(message("caldav.login_needed", url=url)) from error
+        text = message("caldav.login", url=url, user=username)
         raise CaldavError(text, refused=True, done=tuple(done)) from error
     except dav_error.NotFoundError as error:
         raise CaldavError(message("caldav.not_calendar", url=url), done=tuple(done)) from error

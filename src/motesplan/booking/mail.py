@@ -6,15 +6,18 @@ becomes one e-mail from the organizer to the meeting's invitees: a
 ``multipart/alternative`` with a readable text part in the plan's language and the
 calendar as ``text/calendar; method=REQUEST`` (or ``CANCEL``), which Outlook, Apple
 Mail and Thunderbird show as a meeting request. An e-mail is the same for the same
-plan (its Date and Message-ID come from the calendars' stamp and the meeting).
+plan and stamp: its Date is the stamp (``motesplan send`` stamps what it sends with
+the time of sending, what it writes with ``--dry-run`` with the files' stamp), its
+Message-ID comes from the meeting and the calendar.
 
-:func:`send` hands them to an SMTP server one by one and notes each one sent in a
+:func:`send_mails` hands them to an SMTP server one by one and notes each one sent in a
 small record beside the plan (:class:`SentRecord`); a rerun sends only what the
 record lacks, so a failure halfway is mended by running again.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import hashlib
@@ -22,8 +25,9 @@ import json
 import smtplib
 import ssl
 from collections.abc import Callable, Sequence
+from email import policy
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, formataddr
 from enum import StrEnum
 from pathlib import Path
 
@@ -32,7 +36,7 @@ from attrs import field, frozen
 from motesplan._convert import stamp_from_environment
 from motesplan._files import write_atomic
 from motesplan.errors import MotesplanError
-from motesplan.formats.ics_write import CalendarMessage, Person
+from motesplan.formats.ics_write import CalendarMessage, Person, meeting_uid
 from motesplan.planner.problem import Problem
 from motesplan.text import (
     DEFAULT_LANGUAGE,
@@ -51,7 +55,7 @@ __all__ = [
     "SentRecord",
     "SmtpServer",
     "mails",
-    "send",
+    "send_mails",
     "write_eml",
 ]
 
@@ -131,6 +135,8 @@ def _mail(
     meeting = item.meeting
     kind = _kind(item)
     date = format_date(meeting.date, language)
+    if meeting.end_date != meeting.date:  # a meeting of several days: every day at its hours
+        date += " – " + format_date(meeting.end_date, language)
     time = format_time_range(meeting.start, meeting.end, language)
     subject = phrase(f"mail.subject.{kind}", language, title=meeting.title, date=date)
     lines = [
@@ -141,15 +147,14 @@ def _mail(
     if meeting.tentative and item.method != "CANCEL":
         lines.append(phrase("mail.reserve", language))
     lines += ["", phrase("mail.closing", language, organisation=problem.name)]
-    email = EmailMessage()
+    email = EmailMessage(policy=_POLICY)
     email["Subject"] = subject
     email["From"] = formataddr(organizer)
-    email["To"] = ", ".join(formataddr((p.name, p.email)) for p in item.recipients)
+    email["To"] = _recipients(item)
     email["Date"] = format_datetime(when)
-    digest = hashlib.sha256(item.data).hexdigest()[:16]
-    email["Message-ID"] = make_msgid(
-        idstring=f"{meeting.id}.{item.sequence}.{digest}", domain="motesplan"
-    )
+    digest = hashlib.sha256(item.data).hexdigest()[:32]
+    domain = meeting_uid(problem.name, meeting.id).split("@", 1)[1]
+    email["Message-ID"] = f"<{meeting.id}.{item.sequence}.{digest}@{domain}>"
     email.set_content("\n".join(lines) + "\n", subtype="plain", charset="utf-8")
     email.add_alternative(
         item.data,
@@ -162,6 +167,23 @@ def _mail(
     email["Content-Class"] = "urn:content-classes:calendarmessage"
     key = f"{meeting.id}:{item.method}:{item.sequence}:{_state(item)}"
     return Mail(key, item, email)
+
+
+_POLICY = policy.default.clone(max_line_length=998)
+"""Header lines up to RFC 5322's limit: an address list is folded only when longer,
+since Python 3.11 folds a list with encoded (non-ASCII) names wrongly (a comma
+encoded into the next name, which readers then drop)."""
+
+_LONGEST_TO = 900
+
+
+def _recipients(item: CalendarMessage) -> str:
+    """The To header: the recipients with their names, or (a list too long for one
+    line) their addresses only, which fold safely."""
+    named = ", ".join(formataddr((p.name, p.email)) for p in item.recipients)
+    if len(named) <= _LONGEST_TO:
+        return named
+    return ", ".join(p.email for p in item.recipients)
 
 
 def _state(item: CalendarMessage) -> str:
@@ -221,7 +243,7 @@ class SmtpServer:
 
 @frozen
 class SendReport:
-    """What :func:`send` did.
+    """What :func:`send_mails` did.
 
     Attributes:
         sent: the e-mails sent now.
@@ -273,7 +295,7 @@ class SentRecord:
         write_atomic(self.path, text + "\n")
 
 
-def send(
+def send_mails(
     items: Sequence[Mail],
     server: SmtpServer,
     record: SentRecord,
@@ -344,12 +366,17 @@ def _connect(server: SmtpServer) -> smtplib.SMTP:
             client = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
             if server.security is Security.STARTTLS:
                 client.starttls(context=ssl.create_default_context())
+    except smtplib.SMTPNotSupportedError as error:
+        raise MailError(message("mail.error.no_starttls", server=server.name)) from error
     except (OSError, smtplib.SMTPException) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise MailError(message("mail.error.connect", server=server.name, error=reason)) from error
     if server.user is not None:
         try:
-            client.login(server.user, server.password or "")
+            _login(client, server.user, server.password or "")
+        except smtplib.SMTPNotSupportedError as error:
+            client.close()
+            raise MailError(message("mail.error.no_auth", server=server.name)) from error
         except smtplib.SMTPAuthenticationError as error:
             client.close()
             raise MailError(
@@ -361,3 +388,18 @@ def _connect(server: SmtpServer) -> smtplib.SMTP:
                 message("mail.error.connect", server=server.name, error=str(error))
             ) from error
     return client
+
+
+def _login(client: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; a user or password beyond ASCII (``lösenord``) as UTF-8 with AUTH PLAIN
+    (RFC 4616), which :meth:`smtplib.SMTP.login` cannot send."""
+    if (user + password).isascii():
+        client.login(user, password)
+        return
+    client.ehlo_or_helo_if_needed()
+    if not client.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("AUTH")
+    token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)

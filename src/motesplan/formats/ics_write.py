@@ -380,7 +380,8 @@ def meeting_event(
     organizer: Person | None = None,
 ) -> Event:
     """The VEVENT of one meeting, as every file and calendar motesplan writes has it:
-    its UID, times in ``tzid`` (a meeting of several days a daily recurrence), summary
+    its UID, times in ``tzid`` (a meeting of several days a daily recurrence when each
+    day has its hours, else one event from its start to its end), summary
     with its labels, place, description, categories, status, and the organizer when
     given."""
     zone = ZoneInfo(tzid)
@@ -391,9 +392,10 @@ def meeting_event(
     event.add("sequence", sequence)
     event.add("summary", summary(meeting))
     event.add("dtstart", dt.datetime.combine(meeting.date, meeting.start, tzinfo=zone))
-    if meeting.days > 1:
+    if meeting.days > 1 and meeting.end > meeting.start:
         # a meeting of several days is held at its hours on each of them: one event a
-        # day (a daily recurrence), not one event across the nights
+        # day (a daily recurrence), not one event across the nights; one that ends the
+        # last day earlier than it starts (13.00 to 12.00 the next day) runs through
         event.add("dtend", dt.datetime.combine(meeting.date, meeting.end, tzinfo=zone))
         event.add("rrule", {"freq": "daily", "count": meeting.days})
     else:

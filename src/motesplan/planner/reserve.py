@@ -10,16 +10,17 @@ series meets. It takes no part in counts, links, gaps, spread or costs.
 The dates are chosen one at a time, each the free slot that suits best, by these in
 turn: a day that every hard link's preparing series has a meeting within the link's
 window before (so that a meeting could be held there as the plan stands); at least
-the series' ``min_gap_days`` from its meetings (so that holding it moves none);
-between the segment's first and last meeting; a day without soft unavailable time;
-furthest (in days) from the series' meetings and the reserve dates chosen before it,
-so that the reserves fall in the longest stretches without a meeting; the earlier
-date. A preference that no free day meets is passed over, never a reason for too few
-dates. The same meetings give the same dates.
+the series' ``min_gap_days`` from its meetings, across the turn of the year too (so
+that holding it moves none); between the segment's first and last meeting; a day
+without soft unavailable time; furthest (in days) from the series' meetings and the
+reserve dates chosen before it, so that the reserves fall in the longest stretches
+without a meeting; the earlier date. A preference that no free day meets is passed
+over, never a reason for too few dates. The same meetings give the same dates.
 
 When a plan is replanned, the reserve dates it had are kept while they still keep
-every rule (up to N a segment); only the missing ones are chosen anew, and a reserve
-date that a pin has confirmed as a meeting counts as one of the N.
+every rule of a day (up to N a segment), even when the preferences above would now
+choose another day: a booked date stays booked. Only the missing ones are chosen
+anew, and a reserve date that a pin has confirmed as a meeting counts as one of the N.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def place_reserves(
                 free = [s for s in options if not _clashes(problem, series, s, taken)]
                 if not free:
                     break
-                slot = _best(series, free, prepared, mine, chosen)
+                slot = _best(series, free, prepared, mine, own, chosen)
                 meeting = _reserve(series, slot)
                 chosen.append(meeting)
                 taken.append(meeting)
@@ -173,21 +174,24 @@ def _clashes(problem: Problem, series: Series, slot: Slot, taken: Sequence[Meeti
     return False
 
 
-def _best(
+def _best(  # noqa: PLR0917 (the slots and the meetings they are measured from)
     series: Series,
     free: Sequence[Slot],
     prepared: Collection[Slot],
     meetings: Sequence[Meeting],
+    every: Sequence[Meeting],
     chosen: Sequence[Meeting],
 ) -> Slot:
     """The free slot a reserve date suits best, by these in turn: a day a preparing
-    meeting precedes (``prepared``); at least the series' ``min_gap_days`` from its
-    meetings (so holding it moves none); between its first and last meeting; without
-    soft unavailable time; furthest from its meetings and the reserve dates chosen
-    before; the earlier date."""
+    meeting precedes (``prepared``); at least the series' ``min_gap_days`` from every
+    one of its meetings (``every``, across the turn of the year too: so holding it
+    moves none); between the segment's first and last meeting (``meetings``); without
+    soft unavailable time; furthest from the segment's meetings and the reserve dates
+    chosen before; the earlier date."""
     first = meetings[0].date if meetings else None
     last = meetings[-1].date if meetings else None
     around = [m.date for m in (*meetings, *chosen)]
+    held = [m.date for m in every]
     gap = series.min_gap_days or 0
 
     def distance(slot: Slot, days: Sequence[dt.date]) -> int:
@@ -195,7 +199,7 @@ def _best(
 
     def rank(slot: Slot) -> tuple[bool, bool, bool, bool, int, dt.date]:
         between = first is not None and last is not None and first < slot.date < last
-        too_close = bool(meetings) and distance(slot, [m.date for m in meetings]) < gap
+        too_close = bool(held) and distance(slot, held) < gap
         return (
             slot not in prepared,
             too_close,
