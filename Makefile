@@ -36,6 +36,10 @@ demo: $(STAMP)
 	$(BIN)/motesplan plan examples/kommun-2027-2030.toml --json $(OUT)/kommun-2027-2030.json \
 		--ics $(OUT)/kommun-2027-2030.ics --markdown $(OUT)/kommun-2027-2030.md \
 		--html $(OUT)/kommun-2027-2030.html $(if $(CHROMIUM),--pdf $(OUT)/kommun-2027-2030.pdf)
+	rm -rf $(OUT)/kommun-2027-2030-eml
+	$(BIN)/motesplan send examples/kommun-2027-2030.toml $(OUT)/kommun-2027-2030.json \
+		--dry-run $(OUT)/kommun-2027-2030-eml > $(OUT)/kommun-2027-2030-eml.txt
+	@echo "$$(ls $(OUT)/kommun-2027-2030-eml | wc -l) invitations as e-mails in $(OUT)/kommun-2027-2030-eml/"
 ifneq ($(CHROMIUM),)
 ifneq ($(PDFTOPPM),)
 	$(PDFTOPPM) -png -r 80 -f 1 -l 2 $(OUT)/plan-2024.pdf $(OUT)/plan-2024-page
