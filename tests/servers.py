@@ -15,6 +15,7 @@ import ssl
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -246,6 +247,8 @@ def smtp_server(
         )
         return AuthResult(success=ok, handled=False)
 
+    # aiosmtpd itself touches its deprecated Session.login_data when it logs a client in
+    warnings.filterwarnings("ignore", "Session.login_data", DeprecationWarning)
     handler = _Handler()
     port = free_port()
     options: dict[str, Any] = {}

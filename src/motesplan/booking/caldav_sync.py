@@ -211,7 +211,7 @@ def publish_to_caldav(
             if present is None:
                 changes.append(Change(ChangeKind.CREATE, uid, meeting.id, meeting.sequence))
                 if not dry_run:
-                    calendar.save_event(data.decode(), no_overwrite=True, increase_seqno=False)
+                    calendar.save_event(data.decode(), increase_seqno=False)
                     done.append(changes[-1])
                 continue
             item, component = present

@@ -34,6 +34,7 @@ import calendar as _calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -170,8 +171,10 @@ def _offset(zone: ZoneInfo, moment: dt.datetime) -> dt.timedelta:
     return offset
 
 
-def _transitions(zone: ZoneInfo, year: int) -> list[_Transition]:
-    """The offset changes whose local onset is in ``year``, in order."""
+@cache
+def _transitions(zone: ZoneInfo, year: int) -> tuple[_Transition, ...]:
+    """The offset changes whose local onset is in ``year``, in order (a zone's rules
+    do not change while motesplan runs: found once per zone and year)."""
     begin = dt.datetime(year, 1, 1, tzinfo=dt.UTC) - dt.timedelta(days=2)
     finish = dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=2)
     step = dt.timedelta(hours=12)
@@ -194,7 +197,7 @@ def _transitions(zone: ZoneInfo, year: int) -> list[_Transition]:
                 name = high.astimezone(zone).tzname() or ""
                 found.append(_Transition(local, before, after, name))
         moment, before = after_moment, after
-    return found
+    return tuple(found)
 
 
 @frozen
